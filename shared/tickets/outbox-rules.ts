@@ -1,0 +1,24 @@
+import type { OutboxRecord } from './model.ts';
+import type { ClaimResult } from '../ports/outbox.ts';
+
+type NotClaimed = Extract<ClaimResult, { claimed: false }>['reason'];
+
+/**
+ * Why a record cannot be claimed at `now`, or null when it can: `pending`, or a retryable
+ * `failed` whose next attempt is due. One rule for every Outbox adapter.
+ */
+export function whyNotClaimable(record: OutboxRecord, now: Date): NotClaimed | null {
+  switch (record.state) {
+    case 'pending':
+      return null;
+    case 'sent':
+      return 'sent';
+    case 'failed-unknown':
+      return 'failed-unknown';
+    case 'failed':
+      if (!record.retryable) return 'failed';
+      return record.nextAttemptAt !== null && record.nextAttemptAt > now.toISOString() ? 'not-due' : null;
+    case 'sending':
+      return record.leaseUntil !== null && record.leaseUntil > now.toISOString() ? 'in-flight' : 'lease-expired';
+  }
+}
