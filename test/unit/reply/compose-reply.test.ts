@@ -208,7 +208,7 @@ describe('composeReply with hostile values', () => {
     async (address) => {
       const { reply, parsed } = await composeAndParse({ to: { address } });
       expect(parsed.to).toHaveLength(1);
-      expect(parsed.to?.[0]?.address.toLowerCase()).toBe(address.toLowerCase());
+      expect(parsed.to?.[0]?.address?.toLowerCase()).toBe(address.toLowerCase());
       expect(reply.recipient.toLowerCase()).toBe(address.toLowerCase());
     },
   );
