@@ -1,0 +1,272 @@
+import type { CustomerText } from '../types.ts';
+
+/**
+ * Sets apart what the customer wrote now from quoted earlier replies, forwarded messages,
+ * signatures and legal disclaimers. Nothing is deleted: every line of `text` lands in exactly one
+ * of `own`, `quoted`, `forwarded`, `signature` (in order of appearance; surrounding blank lines
+ * trimmed). Line-based and linear; only the first `MAX_SPLIT_CHARS` are examined, the rest joins
+ * the section of the last examined line.
+ */
+export interface SplitOptions {
+  /** The message's subject: an Outlook header block under "FW:"/"WG:"/"TR:"… is a forward. */
+  subject?: string;
+}
+
+export const MAX_SPLIT_CHARS = 256 * 1024;
+/** Lines longer than this are not read for markers (no marker is that long). */
+const MAX_MARKER_LINE = 400;
+
+type Section = 'own' | 'quoted' | 'forwarded' | 'signature';
+
+// Inline forward separators of the common clients in en/de/fr/es/it/pt/nl/ja.
+const FORWARD_DASHED =
+  /^[ \t]*-{2,}[ \t]*(?:forwarded message|forwarded by .{1,80}|weitergeleitete nachricht|message transf[ée]r[ée]|mensaje reenviado|messaggio inoltrato|mensagem (?:re)?encaminhada|doorgestuurd bericht|転送(?:された)?メッセージ)[ \t]*-{2,}[ \t]*$/i;
+const FORWARD_BEGIN =
+  /^[ \t]*(?:begin forwarded message|anfang der weitergeleiteten (?:nachricht|e-?mail)|d[ée]but du message (?:r[ée]exp[ée]di[ée]|transf[ée]r[ée])|(?:inicio|comienzo) del mensaje reenviado|inizio (?:del )?messaggio inoltrato|in[íi]cio da mensagem (?:re)?encaminhada|begin doorgestuurd bericht|転送メッセージの開始)[ \t]*[:：]?[ \t]*$/i;
+// The returned copy in a plain-text bounce (qmail, Exim, sendmail).
+const BOUNCE_COPY =
+  /^[ \t]*-{2,}[ \t]*(?:below this line is a copy of the message\.?|this is a copy of the message, including all the headers\.?|original message follows|(?:the )?original message(?: headers)? (?:was|is) attached)[ \t]*(?:-{2,})?[ \t]*$/i;
+// Outlook / Thunderbird reply separators.
+const ORIGINAL_MESSAGE =
+  /^[ \t]*-{2,}[ \t]*(?:original message|urspr[üu]ngliche nachricht|message d'origine|mensaje original|messaggio originale|mensagem original|oorspronkelijk bericht|origineel bericht|元のメッセージ|reply message)[ \t]*-{2,}[ \t]*$/i;
+const UNDERSCORES = /^[ \t]*_{10,}[ \t]*$/;
+// The lines of an Outlook header block ("From: … Sent: … To: … Subject: …") in the eight languages.
+const HEADER_FROM = /^[ \t]*\*?(?:from|von|de|da|van|差出人|送信者)[ \t\u00a0]*[:：]\*?[ \t]*\S/i;
+const HEADER_DATE =
+  /^[ \t]*\*?(?:sent|date|gesendet|datum|envoy[ée]|date d'envoi|enviado|enviada|enviada em|fecha|inviato|data|verzonden|verstuurd|送信日時|日付|日時)[ \t\u00a0]*[:：]/i;
+const HEADER_SUBJECT = /^[ \t]*\*?(?:subject|betreff|objet|asunto|oggetto|assunto|onderwerp|件名)[ \t\u00a0]*[:：]/i;
+const HEADER_TO = /^[ \t]*\*?(?:to|an|à|a|para|aan|宛先|cc)[ \t\u00a0]*[:：]/i;
+// "On … wrote:" in the eight languages; German and Dutch clients put the verb before the name.
+const REPLY_START = /^[ \t]*(?:on|am|le|el|il|em|op|den)[ \t\u00a0]/i;
+const REPLY_VERB = /(?:wrote|schrieb|a [ée]crit|escribi[óo]|ha scritto|escreveu|schreef|geschreven|skrev)/i;
+const REPLY_ANY = /^.{1,200}\b(?:wrote|schrieb|a [ée]crit|escribi[óo]|ha scritto|escreveu|schreef)[ \t]*[:：][ \t]*$/i;
+// Japanese Gmail / Outlook: "2025年5月6日(火) 10:00 KDP Support <support@…>:", "…のメッセージ:", "…は書きました:".
+const REPLY_JA = /^[ \t]*(?:\d{4}年\d{1,2}月\d{1,2}日.{0,200}@.{0,200}[:：]|.{0,200}(?:のメッセージ|は書きました|さんが書きました)[:：])[ \t]*$/;
+/** A reply header names a date or an address; "On my phone it wrote:" does not. */
+const HAS_DATE_OR_ADDRESS = /\d|@/;
+const ENDS_WITH_COLON = /[:：][ \t]*$/;
+const FORWARD_SUBJECT = /^[ \t]*(?:fwd?|fw|wg|tr|rv|i|enc|doorst|転送)[ \t]*[:：]/i;
+
+// Signatures.
+const SIG_DELIMITER = /^(?:-- ?|—|__)$/;
+const MOBILE_SIGNATURE =
+  /^[ \t]*(?:sent (?:from|with|via) (?:my )?[\w .,'’-]{1,40}|get outlook for [\w ]{1,20}|von meinem [\w .-]{1,30} gesendet|gesendet von [\w .-]{1,30}|envoy[ée] (?:de|depuis) (?:mon )?[\w .-]{1,30}|enviado (?:desde|do|de) (?:mi |meu |o meu )?[\w .-]{1,30}|inviato da [\w .-]{1,30}|verzonden (?:vanaf|met) (?:mijn )?[\w .-]{1,30}|[\w .-]{1,30}から送信)[ \t]*$/i;
+const CLOSING =
+  /^[ \t]*(?:thanks?(?: you)?(?: (?:so|very) much)?|many thanks|thx|cheers|regards|best(?: regards| wishes)?|kind(?:est)? regards|warm(?: regards)?|sincerely|yours(?: sincerely| truly)?|respectfully|with thanks|thanks again|thanks in advance|mit freundlichen gr[üu](?:ß|ss)en|freundliche gr[üu](?:ß|ss)e|viele gr[üu](?:ß|ss)e|beste gr[üu](?:ß|ss)e|liebe gr[üu](?:ß|ss)e|lg|mfg|danke(?: sch[öo]n)?|vielen dank|cordialement|bien cordialement|bien [àa] vous|merci(?: beaucoup| d'avance)?|salutations|saludos(?: cordiales)?|un saludo|atentamente|gracias(?: de antemano)?|muchas gracias|cordiali saluti|distinti saluti|saluti|grazie(?: mille)?|atenciosamente|cumprimentos|obrigad[oa]|abra[çc]os|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groeten|hartelijke groet(?:en)?|bedankt|dank u(?: wel)?|敬具|以上)[ \t]*[,.!。、]*[ \t]*$/i;
+const DISCLAIMER =
+  /^[ \t]*(?:\*{0,2}(?:confidentiality notice|confidentiality|disclaimer|legal notice|privileged (?:&|and) confidential|vertraulichkeitshinweis|haftungsausschluss|avis de confidentialit[ée]|aviso de confidencialidad|aviso legal|avviso di riservatezza|aviso de confidencialidade|vertrouwelijkheid)\b|this (?:e-?mail|message|communication|transmission)(?: and any (?:files|attachments?|documents)(?: transmitted with it)?)? (?:is|are|may be|may contain|contains?)\b.{0,40}\b(?:confidential|privileged|intended)|the (?:information|contents?) (?:contained )?in this (?:e-?mail|message)|if you (?:are not|have received this) (?:the intended recipient|(?:e-?mail|message) in error)|diese (?:e-?mail|nachricht) (?:enth[äa]lt|ist) vertraulich|ce (?:message|courriel|e-?mail) .{0,60}confidenti|este (?:correo|mensaje|e-?mail) .{0,80}confidencial|questa (?:e-?mail|comunicazione|mail) .{0,80}riservat|esta (?:mensagem|e-?mail) .{0,80}confidencia|dit (?:e-?mail)?(?:bericht)? .{0,60}vertrouwelijk|この(?:電子)?メール.{0,40}(?:機密|秘密))/i;
+/** A line that can stand in a signature's name block: short, few words, or a contact detail. */
+const CONTACT_LINE = /(?:@|https?:|www\.|\+?\d[\d ().-]{6,}\d|^[ \t]*(?:t|tel|phone|mob|mobile|m|fax|e|email|web)\b\.?[ \t]*[:.])/i;
+
+export function splitCustomerText(text: string, options: SplitOptions = {}): CustomerText {
+  const head = text.length > MAX_SPLIT_CHARS ? text.slice(0, MAX_SPLIT_CHARS) : text;
+  const rest = text.length > MAX_SPLIT_CHARS ? text.slice(MAX_SPLIT_CHARS) : '';
+  const lines = head.split('\n');
+  const sections = markQuotesAndForwards(lines, FORWARD_SUBJECT.test(options.subject ?? ''));
+  markSignatures(lines, sections);
+
+  const parts: Record<Section, string[][]> = { own: [], quoted: [], forwarded: [], signature: [] };
+  let previous: Section | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const section = sections[i] ?? 'own';
+    const blocks = parts[section];
+    // A new block of the same section after another section starts a new paragraph.
+    if (section !== previous || blocks.length === 0) blocks.push([]);
+    blocks[blocks.length - 1]!.push(lines[i]!);
+    previous = section;
+  }
+  if (rest !== '') {
+    const last = parts[previous ?? 'own'];
+    if (last.length === 0) last.push([]);
+    const block = last[last.length - 1]!;
+    block[block.length - 1] = (block[block.length - 1] ?? '') + rest;
+  }
+  return {
+    own: joinBlocks(parts.own),
+    quoted: joinBlocks(parts.quoted),
+    forwarded: joinBlocks(parts.forwarded),
+    signature: joinBlocks(parts.signature),
+  };
+}
+
+function joinBlocks(blocks: string[][]): string {
+  const out: string[] = [];
+  for (const block of blocks) {
+    const joined = trimBlankLines(block);
+    if (joined !== '') out.push(joined);
+  }
+  return out.join('\n\n');
+}
+
+function trimBlankLines(lines: string[]): string {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && isBlank(lines[start]!)) start++;
+  while (end > start && isBlank(lines[end - 1]!)) end--;
+  return lines.slice(start, end).join('\n');
+}
+
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 13) return false;
+  }
+  return true;
+}
+
+function isQuotedLine(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 62 /* > */) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return false;
+}
+
+/** Index of the next non-blank line at or after `from`, or -1. */
+function nextNonBlank(lines: string[], from: number, within = 6): number {
+  for (let i = from; i < lines.length && i < from + within; i++) if (!isBlank(lines[i]!)) return i;
+  return -1;
+}
+
+/** An Outlook-style header block starting at `i`: From plus a date/sent line and a subject or to line close below. */
+function isHeaderBlock(lines: string[], i: number): boolean {
+  if (!HEADER_FROM.test(lines[i]!)) return false;
+  let date = false;
+  let other = false;
+  for (let j = i + 1; j < lines.length && j <= i + 6; j++) {
+    const line = lines[j]!;
+    if (line.length > MAX_MARKER_LINE) break;
+    if (HEADER_DATE.test(line)) date = true;
+    else if (HEADER_SUBJECT.test(line) || HEADER_TO.test(line)) other = true;
+  }
+  return date && other;
+}
+
+/**
+ * How many lines (1–3) an "On … wrote:" header starting at `i` spans, or 0. Clients wrap a
+ * long header ("On Tue, … KDP Support <\nsupport@…> wrote:"), so up to three lines are joined.
+ */
+function replyHeaderLength(lines: string[], i: number): number {
+  const first = lines[i]!;
+  if (REPLY_JA.test(first)) return 1;
+  const startsLikeReply = REPLY_START.test(first);
+  let joined = '';
+  for (let k = 0; k < 3 && i + k < lines.length; k++) {
+    const line = lines[i + k]!;
+    if (line.length > MAX_MARKER_LINE || (k > 0 && isBlank(line))) return 0;
+    joined = k === 0 ? line : `${joined} ${line.trim()}`;
+    if (ENDS_WITH_COLON.test(line)) {
+      if (startsLikeReply && REPLY_VERB.test(joined) && HAS_DATE_OR_ADDRESS.test(joined)) return k + 1;
+      // "KDP Support wrote:" without a date: only a header when a quote follows.
+      if (k === 0 && REPLY_ANY.test(joined)) {
+        const next = nextNonBlank(lines, i + 1);
+        return next !== -1 && isQuotedLine(lines[next]!) ? 1 : 0;
+      }
+      return 0;
+    }
+    if (!startsLikeReply) return 0;
+  }
+  return 0;
+}
+
+function markQuotesAndForwards(lines: string[], forwardSubject: boolean): Section[] {
+  const sections: Section[] = new Array<Section>(lines.length);
+  let previous: Section = 'own';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (isBlank(line)) {
+      sections[i] = previous;
+      continue;
+    }
+    if (line.length <= MAX_MARKER_LINE) {
+      // Everything below a forward separator is the forwarded message (its own quotes included).
+      if (FORWARD_DASHED.test(line) || FORWARD_BEGIN.test(line) || BOUNCE_COPY.test(line)) return fillFrom(sections, i, 'forwarded');
+      const outlook =
+        ORIGINAL_MESSAGE.test(line) ||
+        (UNDERSCORES.test(line) && nextNonBlank(lines, i + 1, 3) !== -1 && isHeaderBlock(lines, nextNonBlank(lines, i + 1, 3))) ||
+        isHeaderBlock(lines, i);
+      // Outlook quotes the whole earlier message unprefixed below its header block.
+      if (outlook) return fillFrom(sections, i, forwardSubject ? 'forwarded' : 'quoted');
+      const header = replyHeaderLength(lines, i);
+      if (header > 0) {
+        for (let k = 0; k < header; k++) sections[i + k] = 'quoted';
+        i += header - 1;
+        previous = 'quoted';
+        // A header followed by unprefixed text quotes everything below it.
+        const next = nextNonBlank(lines, i + 1, lines.length);
+        if (next !== -1 && !isQuotedLine(lines[next]!)) return fillFrom(sections, i + 1, 'quoted');
+        continue;
+      }
+    }
+    previous = isQuotedLine(line) ? 'quoted' : 'own';
+    sections[i] = previous;
+  }
+  return sections;
+}
+
+function fillFrom(sections: Section[], from: number, section: Section): Section[] {
+  for (let i = from; i < sections.length; i++) sections[i] = section;
+  return sections;
+}
+
+/** Within each run of `own` lines, moves a trailing signature / disclaimer to `signature`. */
+function markSignatures(lines: string[], sections: Section[]): void {
+  let i = 0;
+  while (i < lines.length) {
+    if (sections[i] !== 'own') {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < lines.length && sections[end] === 'own') end++;
+    const start = signatureStart(lines, i, end);
+    if (start !== -1) for (let k = start; k < end; k++) sections[k] = 'signature';
+    i = end;
+  }
+}
+
+/** First line of the signature in the own run [from, to), or -1. */
+function signatureStart(lines: string[], from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
+    if (line.length > MAX_MARKER_LINE || isBlank(line)) continue;
+    const trimmed = line.trim();
+    // "-- " ends the message by convention; a long run below it is more likely prose after a separator.
+    if (SIG_DELIMITER.test(trimmed) && countNonBlank(lines, i + 1, to) <= 20) return i;
+    if (MOBILE_SIGNATURE.test(trimmed)) return i;
+    if (paragraphStart(lines, i, from) && DISCLAIMER.test(line) && to - i <= 40) return i;
+    if (CLOSING.test(trimmed) && i > from && isNameBlock(lines, i + 1, to)) return i;
+  }
+  return -1;
+}
+
+function paragraphStart(lines: string[], i: number, from: number): boolean {
+  return i === from || isBlank(lines[i - 1]!);
+}
+
+function countNonBlank(lines: string[], from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (!isBlank(lines[i]!)) n++;
+  return n;
+}
+
+/**
+ * After a closing ("Regards,"), what follows up to the run's end (or a disclaimer) must be a
+ * short name block: at most six short lines of a few words or contact details. Anything longer
+ * may be the customer going on about the problem, so it stays in `own`.
+ */
+function isNameBlock(lines: string[], from: number, to: number): boolean {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
+    if (isBlank(line)) continue;
+    if (paragraphStart(lines, i, from) && DISCLAIMER.test(line)) return true;
+    count++;
+    if (count > 6 || line.length > 60) return false;
+    const words = line.trim().split(/\s+/).length;
+    if (words > 6 && !CONTACT_LINE.test(line)) return false;
+    if (/[?？]\s*$/.test(line)) return false;
+  }
+  return true;
+}
