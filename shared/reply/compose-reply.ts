@@ -1,10 +1,10 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { parseSingleAddress, isDomain } from './address.ts';
 import { singleLine } from './header-text.ts';
-import { isTicketId, newMessageId, normalizeMessageId, replyReferences, replySubject } from './threading.ts';
+import { isTicketId } from '../tickets/model.ts';
+import { newMessageId, normalizeMessageId, replyReferences, replySubject } from './threading.ts';
 
 export {
-  isTicketId,
   MAX_REFERENCES,
   newMessageId,
   normalizeMessageId,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isTicketId } from '../tickets/model.ts';
 import { singleLine } from './header-text.ts';
 
 // How our replies carry the ticket so that the customer's answer finds its way back: the
@@ -6,24 +7,20 @@ import { singleLine } from './header-text.ts';
 // headers) and in the local part of our Message-ID (`<ID.random@our-domain>`, survives
 // subject edits). Both parsers live here, beside the code that writes them.
 
-/** Ticket ids we write and accept: a letter or digit, then up to 63 letters, digits, `_`, `-`. */
-const TICKET_ID = '[A-Za-z0-9][A-Za-z0-9_-]{0,63}';
-const TICKET_ID_RE = new RegExp(`^${TICKET_ID}$`);
-const TICKET_TAG_RE = new RegExp(`\\[\\s*ticket\\s*#\\s*(${TICKET_ID})\\s*\\]`, 'i');
-const TICKET_TAG_RE_ALL = new RegExp(TICKET_TAG_RE.source, 'gi');
-
-export function isTicketId(value: unknown): value is string {
-  return typeof value === 'string' && TICKET_ID_RE.test(value);
-}
+// Anything tag-shaped is recognised (and stripped from a customer's subject); only a real
+// ticket id (`isTicketId`, defined with the ticket model) is ever returned.
+const TAG_RE = /\[\s*ticket\s*#\s*([A-Za-z0-9_-]{1,64})\s*\]/gi;
 
 export function ticketTag(ticketId: string): string {
   return `[Ticket #${ticketId}]`;
 }
 
-/** The ticket id in a subject's `[Ticket #ID]` tag (the first one), or null. */
+/** The ticket id in a subject's `[Ticket #ID]` tag (the first valid one), or null. */
 export function ticketIdFromSubject(subject: string | null | undefined): string | null {
-  const match = TICKET_TAG_RE.exec(singleLine(subject ?? '', 2000));
-  return match?.[1] ?? null;
+  for (const match of singleLine(subject ?? '', 2000).matchAll(TAG_RE)) {
+    if (isTicketId(match[1] as string)) return match[1] as string;
+  }
+  return null;
 }
 
 // Reply and forward prefixes written by mail clients in the languages our customers use:
@@ -42,7 +39,7 @@ const SUBJECT_MAX = 150;
  * when nothing is left (e.g. an empty subject or a bare "Re:").
  */
 export function replySubject(original: string | null | undefined, ticketId: string, fallback: string): string {
-  let subject = singleLine(original ?? '', 2000).replace(TICKET_TAG_RE_ALL, ' ').replace(/\s+/g, ' ').trim();
+  let subject = singleLine(original ?? '', 2000).replace(TAG_RE, ' ').replace(/\s+/g, ' ').trim();
   for (let previous = ''; previous !== subject; ) {
     previous = subject;
     subject = subject.replace(PREFIX_RE, '').trim();

@@ -18,8 +18,8 @@ function input(overrides: Partial<ReplyInput> = {}): ReplyInput {
     inReplyTo: '<CAF123@mail.example.org>',
     references: ['<root@mail.example.org>'],
     originalSubject: 'RE: Error 500 when I sign in',
-    ticketId: 'T01HXYZ',
-    body: renderArticle('error-500', { customerName: 'Ana Author', ticketId: 'T01HXYZ' }),
+    ticketId: '01KB7Q3M8X4T',
+    body: renderArticle('error-500', { customerName: 'Ana Author', ticketId: '01KB7Q3M8X4T' }),
     automatic: true,
     messageIdDomain: DOMAIN,
     date: new Date('2026-11-26T08:00:00Z'),
@@ -73,11 +73,11 @@ describe('composeReply', () => {
     expect(parsed.references).toBe('<root@mail.example.org> <CAF123@mail.example.org>');
     expect(reply.references).toEqual(['root@mail.example.org', 'CAF123@mail.example.org']);
     expect(parsed.messageId).toBe(`<${reply.messageId}>`);
-    expect(reply.messageId).toMatch(/^T01HXYZ\.[A-Za-z0-9_-]+@kdp\.example\.com$/);
-    expect(ticketIdFromMessageId(parsed.messageId, DOMAIN)).toBe('T01HXYZ');
-    expect(parsed.subject).toBe('Re: Error 500 when I sign in [Ticket #T01HXYZ]');
+    expect(reply.messageId).toMatch(/^01KB7Q3M8X4T\.[A-Za-z0-9_-]+@kdp\.example\.com$/);
+    expect(ticketIdFromMessageId(parsed.messageId, DOMAIN)).toBe('01KB7Q3M8X4T');
+    expect(parsed.subject).toBe('Re: Error 500 when I sign in [Ticket #01KB7Q3M8X4T]');
     expect(reply.subject).toBe(parsed.subject);
-    expect(ticketIdFromSubject(parsed.subject)).toBe('T01HXYZ');
+    expect(ticketIdFromSubject(parsed.subject)).toBe('01KB7Q3M8X4T');
     expect(parsed.to).toEqual([{ name: 'Ana Author', address: 'author@example.org' }]);
     expect(parsed.from).toEqual({ name: 'KDP Support', address: 'support@kdp.example.com' });
     expect(parsed.cc).toBeUndefined();
@@ -86,7 +86,7 @@ describe('composeReply', () => {
   });
 
   it('carries the article text and HTML unchanged, with CRLF line ends only', async () => {
-    const body = renderArticle('password', { ticketId: 'T01HXYZ' });
+    const body = renderArticle('password', { ticketId: '01KB7Q3M8X4T' });
     const { reply, parsed } = await composeAndParse({ body });
     // The parser may add one line end after the last part; the content is otherwise identical.
     expect(parsed.text?.replace(/\r\n/g, '\n').trimEnd()).toBe(body.text.trimEnd());
@@ -104,7 +104,7 @@ describe('composeReply', () => {
     expect(headerKeys(parsed)).not.toContain('content-language');
     expect(parsed.html).toBeUndefined();
     expect(parsed.text).toContain('I have looked at your account');
-    expect(parsed.subject).toBe('Re: Error 500 when I sign in [Ticket #T01HXYZ]');
+    expect(parsed.subject).toBe('Re: Error 500 when I sign in [Ticket #01KB7Q3M8X4T]');
   });
 
   it('answers a message without Message-ID or subject', async () => {
@@ -112,9 +112,9 @@ describe('composeReply', () => {
     expect(headerKeys(parsed)).not.toContain('in-reply-to');
     expect(headerKeys(parsed)).not.toContain('references');
     expect(reply.inReplyTo).toBeNull();
-    expect(parsed.subject).toBe('Re: Error 500 Internal Server Error on KDP [Ticket #T01HXYZ]');
+    expect(parsed.subject).toBe('Re: Error 500 Internal Server Error on KDP [Ticket #01KB7Q3M8X4T]');
     const agent = await composeReply(input({ originalSubject: null, body: { text: 'Hi' } }));
-    expect(agent.subject).toBe('Re: Your message to KDP support [Ticket #T01HXYZ]');
+    expect(agent.subject).toBe('Re: Your message to KDP support [Ticket #01KB7Q3M8X4T]');
   });
 
   it('keeps the thread subject steady when the customer answers our reply', async () => {
@@ -128,7 +128,7 @@ describe('composeReply', () => {
 
   it('uses the given Message-ID token, and a fresh one otherwise', async () => {
     const fixed = await composeReply(input({ messageIdToken: 'abcdEFGH1234' }));
-    expect(fixed.messageId).toBe('T01HXYZ.abcdEFGH1234@kdp.example.com');
+    expect(fixed.messageId).toBe('01KB7Q3M8X4T.abcdEFGH1234@kdp.example.com');
     const a = await composeReply(input());
     const b = await composeReply(input());
     expect(a.messageId).not.toBe(b.messageId);
@@ -139,7 +139,7 @@ describe('composeReply', () => {
       originalSubject: 'AW: Anmeldung – Kennwort für „Bücher“',
       to: { address: 'jürgen@bücher.de'.replace('jürgen', 'juergen'), name: 'Jürgen Groß' },
     });
-    expect(parsed.subject).toBe('Re: Anmeldung – Kennwort für „Bücher“ [Ticket #T01HXYZ]');
+    expect(parsed.subject).toBe('Re: Anmeldung – Kennwort für „Bücher“ [Ticket #01KB7Q3M8X4T]');
     expect(parsed.to).toEqual([{ name: 'Jürgen Groß', address: 'juergen@xn--bcher-kva.de' }]);
   });
 });
@@ -217,8 +217,9 @@ describe('composeReply with hostile values', () => {
     [{ to: { address: 'Support@KDP.example.com' } }, 'recipient-is-sender'],
     [{ from: { address: 'support@kdp.example.com, x@y.z' } }, 'invalid-sender'],
     [{ ticketId: 'T 1' }, 'invalid-ticket-id'],
+    [{ ticketId: '01kb7q3m8x4t' }, 'invalid-ticket-id'],
     [{ ticketId: '../etc' }, 'invalid-ticket-id'],
-    [{ ticketId: 'T1]\r\nBcc: x@y.z' }, 'invalid-ticket-id'],
+    [{ ticketId: '01KB7Q3M8X4T]\r\nBcc: x@y.z' }, 'invalid-ticket-id'],
     [{ ticketId: 'a'.repeat(65) }, 'invalid-ticket-id'],
     [{ messageIdDomain: 'kdp example com' }, 'invalid-domain'],
     [{ messageIdDomain: 'localhost' }, 'invalid-domain'],
@@ -254,8 +255,8 @@ describe('composeReply with hostile values', () => {
       expect(keys.every((k) => AUTO_HEADERS.includes(k)), `case ${i}: ${keys.join(',')}`).toBe(true);
       expect(new Set(keys).size).toBe(keys.length);
       expect(parsed.to?.map((t) => t.address)).toEqual(['author@example.org']);
-      expect(ticketIdFromSubject(parsed.subject)).toBe('T01HXYZ');
-      expect(parsed.subject?.match(/\[\s*Ticket\s*#\s*[A-Za-z0-9][\w-]*\s*\]/gi)).toEqual(['[Ticket #T01HXYZ]']);
+      expect(ticketIdFromSubject(parsed.subject)).toBe('01KB7Q3M8X4T');
+      expect(parsed.subject?.match(/\[\s*Ticket\s*#\s*[A-Za-z0-9][\w-]*\s*\]/gi)).toEqual(['[Ticket #01KB7Q3M8X4T]']);
       expect(reply.raw.toString('latin1')).not.toMatch(/\r(?!\n)|(?<!\r)\n/);
     }
   });

@@ -12,84 +12,87 @@ import { singleLine } from '../../../shared/reply/header-text.ts';
 describe('replySubject', () => {
   const FALLBACK = 'Your message to KDP support';
   it.each([
-    ['Cannot sign in', 'Re: Cannot sign in [Ticket #T1]'],
-    ['Re: Cannot sign in', 'Re: Cannot sign in [Ticket #T1]'],
-    ['RE: Cannot sign in', 'Re: Cannot sign in [Ticket #T1]'],
-    ['re:Cannot sign in', 'Re: Cannot sign in [Ticket #T1]'],
-    ['Re: Re: Re: Cannot sign in', 'Re: Cannot sign in [Ticket #T1]'],
-    ['Re[2]: Cannot sign in', 'Re: Cannot sign in [Ticket #T1]'],
-    ['Re(3): Cannot sign in', 'Re: Cannot sign in [Ticket #T1]'],
-    ['Re^2: Cannot sign in', 'Re: Cannot sign in [Ticket #T1]'],
-    ['Re : Impossible de me connecter', 'Re: Impossible de me connecter [Ticket #T1]'],
-    ['AW: Anmeldung geht nicht', 'Re: Anmeldung geht nicht [Ticket #T1]'],
-    ['Antwort: Anmeldung geht nicht', 'Re: Anmeldung geht nicht [Ticket #T1]'],
-    ['WG: AW: Anmeldung geht nicht', 'Re: Anmeldung geht nicht [Ticket #T1]'],
-    ['SV: Kan ikke logge inn', 'Re: Kan ikke logge inn [Ticket #T1]'],
-    ['VS: Kan ikke logge inn', 'Re: Kan ikke logge inn [Ticket #T1]'],
-    ['Antw: Kan niet inloggen', 'Re: Kan niet inloggen [Ticket #T1]'],
-    ['Doorst: Kan niet inloggen', 'Re: Kan niet inloggen [Ticket #T1]'],
-    ['Réf: Impossible de me connecter', 'Re: Impossible de me connecter [Ticket #T1]'],
-    ['RÉF : Impossible de me connecter', 'Re: Impossible de me connecter [Ticket #T1]'],
-    ['TR: Impossible de me connecter', 'Re: Impossible de me connecter [Ticket #T1]'],
-    ['R: Non riesco ad accedere', 'Re: Non riesco ad accedere [Ticket #T1]'],
-    ['RIF: Non riesco ad accedere', 'Re: Non riesco ad accedere [Ticket #T1]'],
-    ['I: Non riesco ad accedere', 'Re: Non riesco ad accedere [Ticket #T1]'],
-    ['RES: Não consigo entrar', 'Re: Não consigo entrar [Ticket #T1]'],
-    ['ENC: Não consigo entrar', 'Re: Não consigo entrar [Ticket #T1]'],
-    ['RV: No puedo iniciar sesión', 'Re: No puedo iniciar sesión [Ticket #T1]'],
-    ['Fwd: Error 500', 'Re: Error 500 [Ticket #T1]'],
-    ['FW: Error 500', 'Re: Error 500 [Ticket #T1]'],
-    ['Fwd: Re: AW: RE: Error 500', 'Re: Error 500 [Ticket #T1]'],
-    ['Re：サインインできません', 'Re: サインインできません [Ticket #T1]'],
-    ['回复: 无法登录', 'Re: 无法登录 [Ticket #T1]'],
+    ['Cannot sign in', 'Re: Cannot sign in [Ticket #01KB7Q3M8X4T]'],
+    ['Re: Cannot sign in', 'Re: Cannot sign in [Ticket #01KB7Q3M8X4T]'],
+    ['RE: Cannot sign in', 'Re: Cannot sign in [Ticket #01KB7Q3M8X4T]'],
+    ['re:Cannot sign in', 'Re: Cannot sign in [Ticket #01KB7Q3M8X4T]'],
+    ['Re: Re: Re: Cannot sign in', 'Re: Cannot sign in [Ticket #01KB7Q3M8X4T]'],
+    ['Re[2]: Cannot sign in', 'Re: Cannot sign in [Ticket #01KB7Q3M8X4T]'],
+    ['Re(3): Cannot sign in', 'Re: Cannot sign in [Ticket #01KB7Q3M8X4T]'],
+    ['Re^2: Cannot sign in', 'Re: Cannot sign in [Ticket #01KB7Q3M8X4T]'],
+    ['Re : Impossible de me connecter', 'Re: Impossible de me connecter [Ticket #01KB7Q3M8X4T]'],
+    ['AW: Anmeldung geht nicht', 'Re: Anmeldung geht nicht [Ticket #01KB7Q3M8X4T]'],
+    ['Antwort: Anmeldung geht nicht', 'Re: Anmeldung geht nicht [Ticket #01KB7Q3M8X4T]'],
+    ['WG: AW: Anmeldung geht nicht', 'Re: Anmeldung geht nicht [Ticket #01KB7Q3M8X4T]'],
+    ['SV: Kan ikke logge inn', 'Re: Kan ikke logge inn [Ticket #01KB7Q3M8X4T]'],
+    ['VS: Kan ikke logge inn', 'Re: Kan ikke logge inn [Ticket #01KB7Q3M8X4T]'],
+    ['Antw: Kan niet inloggen', 'Re: Kan niet inloggen [Ticket #01KB7Q3M8X4T]'],
+    ['Doorst: Kan niet inloggen', 'Re: Kan niet inloggen [Ticket #01KB7Q3M8X4T]'],
+    ['Réf: Impossible de me connecter', 'Re: Impossible de me connecter [Ticket #01KB7Q3M8X4T]'],
+    ['RÉF : Impossible de me connecter', 'Re: Impossible de me connecter [Ticket #01KB7Q3M8X4T]'],
+    ['TR: Impossible de me connecter', 'Re: Impossible de me connecter [Ticket #01KB7Q3M8X4T]'],
+    ['R: Non riesco ad accedere', 'Re: Non riesco ad accedere [Ticket #01KB7Q3M8X4T]'],
+    ['RIF: Non riesco ad accedere', 'Re: Non riesco ad accedere [Ticket #01KB7Q3M8X4T]'],
+    ['I: Non riesco ad accedere', 'Re: Non riesco ad accedere [Ticket #01KB7Q3M8X4T]'],
+    ['RES: Não consigo entrar', 'Re: Não consigo entrar [Ticket #01KB7Q3M8X4T]'],
+    ['ENC: Não consigo entrar', 'Re: Não consigo entrar [Ticket #01KB7Q3M8X4T]'],
+    ['RV: No puedo iniciar sesión', 'Re: No puedo iniciar sesión [Ticket #01KB7Q3M8X4T]'],
+    ['Fwd: Error 500', 'Re: Error 500 [Ticket #01KB7Q3M8X4T]'],
+    ['FW: Error 500', 'Re: Error 500 [Ticket #01KB7Q3M8X4T]'],
+    ['Fwd: Re: AW: RE: Error 500', 'Re: Error 500 [Ticket #01KB7Q3M8X4T]'],
+    ['Re：サインインできません', 'Re: サインインできません [Ticket #01KB7Q3M8X4T]'],
+    ['回复: 无法登录', 'Re: 无法登录 [Ticket #01KB7Q3M8X4T]'],
     // our own tag: kept once, moved behind, never doubled
-    ['Re: Error 500 [Ticket #T1]', 'Re: Error 500 [Ticket #T1]'],
-    ['RE: Re: Error 500 [Ticket #T1] [Ticket #T1]', 'Re: Error 500 [Ticket #T1]'],
-    ['[Ticket #T1] Re: Error 500', 'Re: Error 500 [Ticket #T1]'],
-    ['Re: [ticket #T1] Re: Error 500', 'Re: Error 500 [Ticket #T1]'],
+    ['Re: Error 500 [Ticket #01KB7Q3M8X4T]', 'Re: Error 500 [Ticket #01KB7Q3M8X4T]'],
+    ['RE: Re: Error 500 [Ticket #01KB7Q3M8X4T] [Ticket #01KB7Q3M8X4T]', 'Re: Error 500 [Ticket #01KB7Q3M8X4T]'],
+    ['[Ticket #01KB7Q3M8X4T] Re: Error 500', 'Re: Error 500 [Ticket #01KB7Q3M8X4T]'],
+    ['Re: [ticket #01KB7Q3M8X4T] Re: Error 500', 'Re: Error 500 [Ticket #01KB7Q3M8X4T]'],
     // another ticket's tag is replaced by ours
-    ['Re: Error 500 [Ticket #OLD9]', 'Re: Error 500 [Ticket #T1]'],
+    ['Re: Error 500 [Ticket #OLD9]', 'Re: Error 500 [Ticket #01KB7Q3M8X4T]'],
     // words that only look like prefixes stay
-    ['Error: 500 on sign-in', 'Re: Error: 500 on sign-in [Ticket #T1]'],
-    ['Regarding my account', 'Re: Regarding my account [Ticket #T1]'],
-    ['Two-step verification: no code', 'Re: Two-step verification: no code [Ticket #T1]'],
+    ['Error: 500 on sign-in', 'Re: Error: 500 on sign-in [Ticket #01KB7Q3M8X4T]'],
+    ['Regarding my account', 'Re: Regarding my account [Ticket #01KB7Q3M8X4T]'],
+    ['Two-step verification: no code', 'Re: Two-step verification: no code [Ticket #01KB7Q3M8X4T]'],
     // nothing left → the fallback
-    ['', `Re: ${FALLBACK} [Ticket #T1]`],
-    ['Re:', `Re: ${FALLBACK} [Ticket #T1]`],
-    ['  RE:  Fwd:  ', `Re: ${FALLBACK} [Ticket #T1]`],
-    ['[Ticket #T1]', `Re: ${FALLBACK} [Ticket #T1]`],
+    ['', `Re: ${FALLBACK} [Ticket #01KB7Q3M8X4T]`],
+    ['Re:', `Re: ${FALLBACK} [Ticket #01KB7Q3M8X4T]`],
+    ['  RE:  Fwd:  ', `Re: ${FALLBACK} [Ticket #01KB7Q3M8X4T]`],
+    ['[Ticket #01KB7Q3M8X4T]', `Re: ${FALLBACK} [Ticket #01KB7Q3M8X4T]`],
     // hostile line breaks become spaces
-    ['Help\r\nBcc: victim@example.com', 'Re: Help Bcc: victim@example.com [Ticket #T1]'],
-    ['Help\u2028\u0085me\u0000', 'Re: Help me [Ticket #T1]'],
+    ['Help\r\nBcc: victim@example.com', 'Re: Help Bcc: victim@example.com [Ticket #01KB7Q3M8X4T]'],
+    ['Help\u2028\u0085me\u0000', 'Re: Help me [Ticket #01KB7Q3M8X4T]'],
   ])('%j → %j', (original, expected) => {
-    expect(replySubject(original, 'T1', FALLBACK)).toBe(expected);
+    expect(replySubject(original, '01KB7Q3M8X4T', FALLBACK)).toBe(expected);
   });
 
   it('handles a missing subject and bounds a long one', () => {
-    expect(replySubject(null, 'T1', FALLBACK)).toBe(`Re: ${FALLBACK} [Ticket #T1]`);
-    const long = replySubject(`Re: ${'ü'.repeat(1000)}`, 'T1', FALLBACK);
-    expect(Array.from(long).length).toBeLessThanOrEqual(4 + 150 + ' [Ticket #T1]'.length);
-    expect(long).toMatch(/…\s\[Ticket #T1\]$/);
+    expect(replySubject(null, '01KB7Q3M8X4T', FALLBACK)).toBe(`Re: ${FALLBACK} [Ticket #01KB7Q3M8X4T]`);
+    const long = replySubject(`Re: ${'ü'.repeat(1000)}`, '01KB7Q3M8X4T', FALLBACK);
+    expect(Array.from(long).length).toBeLessThanOrEqual(4 + 150 + ' [Ticket #01KB7Q3M8X4T]'.length);
+    expect(long).toMatch(/…\s\[Ticket #01KB7Q3M8X4T\]$/);
   });
 
   it('is stable: answering our own reply gives the same subject', () => {
-    const first = replySubject('AW: Passwort vergessen', 'T1', FALLBACK);
-    expect(replySubject(`Re: ${first}`, 'T1', FALLBACK)).toBe(first);
-    expect(replySubject(`AW: WG: ${first}`, 'T1', FALLBACK)).toBe(first);
+    const first = replySubject('AW: Passwort vergessen', '01KB7Q3M8X4T', FALLBACK);
+    expect(replySubject(`Re: ${first}`, '01KB7Q3M8X4T', FALLBACK)).toBe(first);
+    expect(replySubject(`AW: WG: ${first}`, '01KB7Q3M8X4T', FALLBACK)).toBe(first);
   });
 });
 
 describe('ticketIdFromSubject', () => {
   it.each([
-    ['Re: Error 500 [Ticket #T1]', 'T1'],
-    ['[ticket #01HXYZ-abc_9] anything', '01HXYZ-abc_9'],
-    ['Re: x [ Ticket # AB12 ]', 'AB12'],
-    ['AW: [Ticket #A1] and [Ticket #B2]', 'A1'],
+    ['Re: Error 500 [Ticket #01KB7Q3M8X4T]', '01KB7Q3M8X4T'],
+    ['[ticket #01KB7Q3M8X4T] anything', '01KB7Q3M8X4T'],
+    ['Re: x [ Ticket # 01KB7Q3M8X4T ]', '01KB7Q3M8X4T'],
+    ['AW: [Ticket #01KB7Q3M8X4T] and [Ticket #01KB7Q3M8Y00]', '01KB7Q3M8X4T'],
+    // the first tag that holds a real ticket id wins
+    ['Re: [Ticket #OLD9] [Ticket #01KB7Q3M8Y00]', '01KB7Q3M8Y00'],
     ['Re: x [Ticket #]', null],
-    ['Re: x [Ticket #-bad]', null],
-    ['Re: x Ticket #T1', null],
-    ['Re: x [Ticket T1]', null],
-    [`[Ticket #${'a'.repeat(65)}]`, null],
+    ['Re: x [Ticket #01KB7Q3M8X4]', null],
+    ['Re: x [Ticket #01KB7Q3M8X4TT]', null],
+    ['Re: x [Ticket #01KB7Q3M8X4I]', null],
+    ['Re: x Ticket #01KB7Q3M8X4T', null],
+    ['Re: x [Ticket 01KB7Q3M8X4T]', null],
     ['', null],
     [null, null],
   ])('%j → %j', (subject, expected) => {
@@ -120,15 +123,16 @@ describe('message ids', () => {
   });
 
   it('our Message-ID carries the ticket id, readable only on our domain', () => {
-    const id = newMessageId('T01HXYZ', 'kdp.example.com');
-    expect(id).toMatch(/^T01HXYZ\.[A-Za-z0-9_-]{16}@kdp\.example\.com$/);
-    expect(newMessageId('T1', 'kdp.example.com')).not.toBe(newMessageId('T1', 'kdp.example.com'));
-    expect(ticketIdFromMessageId(id, 'kdp.example.com')).toBe('T01HXYZ');
-    expect(ticketIdFromMessageId(`<${id}>`, 'KDP.example.com')).toBe('T01HXYZ');
+    const id = newMessageId('01KB7Q3M8X4T', 'kdp.example.com');
+    expect(id).toMatch(/^01KB7Q3M8X4T\.[A-Za-z0-9_-]{16}@kdp\.example\.com$/);
+    expect(newMessageId('01KB7Q3M8X4T', 'kdp.example.com')).not.toBe(newMessageId('01KB7Q3M8X4T', 'kdp.example.com'));
+    expect(ticketIdFromMessageId(id, 'kdp.example.com')).toBe('01KB7Q3M8X4T');
+    expect(ticketIdFromMessageId(`<${id}>`, 'KDP.example.com')).toBe('01KB7Q3M8X4T');
     expect(ticketIdFromMessageId(id, 'example.com')).toBeNull();
     expect(ticketIdFromMessageId('abc.def@mail.gmail.com', 'kdp.example.com')).toBeNull();
     expect(ticketIdFromMessageId('nodot@kdp.example.com', 'kdp.example.com')).toBeNull();
     expect(ticketIdFromMessageId('-x.y@kdp.example.com', 'kdp.example.com')).toBeNull();
+    expect(ticketIdFromMessageId('T1.abcdefgh@kdp.example.com', 'kdp.example.com')).toBeNull();
     expect(ticketIdFromMessageId(null, 'kdp.example.com')).toBeNull();
   });
 });
