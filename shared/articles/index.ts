@@ -31,7 +31,15 @@ export interface RenderOptions {
   customerName?: string;
   /** The ticket the reply belongs to, quoted so a person can find it. */
   ticketId?: string;
+  /**
+   * Secondary categories whose articles follow the primary one (the taxonomy allows a reply to
+   * add a secondary's article). Duplicates and the primary are ignored; at most `MAX_ALSO`.
+   */
+  also?: readonly ArticleCategory[];
 }
+
+/** Most secondary articles appended to one reply: more would bury the main answer. */
+export const MAX_ALSO = 2;
 
 export interface RenderedArticle {
   subject: string;
@@ -57,24 +65,29 @@ export function safeCustomerName(name: string | undefined): string | undefined {
 
 export function renderArticle(category: ArticleCategory, opts: RenderOptions = {}): RenderedArticle {
   const locale = getLocale(opts.language);
-  const article = locale.articles[category];
+  const also = [...new Set(opts.also ?? [])].filter((c) => c !== category && isArticleCategory(c)).slice(0, MAX_ALSO);
+  const articles = [category, ...also].map((c) => locale.articles[c]);
   const name = safeCustomerName(opts.customerName);
   const ticketId = opts.ticketId ? singleLine(opts.ticketId, 64) || undefined : undefined;
   return {
-    subject: article.title,
-    text: renderText(locale.frame, article, name, ticketId),
-    html: renderHtml(locale, article, name, ticketId),
+    subject: locale.articles[category].title,
+    text: renderText(locale.frame, articles, name, ticketId),
+    html: renderHtml(locale, articles, name, ticketId),
     language: locale.language,
   };
 }
 
-function renderText(frame: ReplyFrame, article: Article, name?: string, ticketId?: string): string {
-  const lines: string[] = [frame.greeting(name), '', frame.intro, '', article.title, '', article.summary, ''];
-  lines.push(`${frame.stepsHeading}:`, ...article.steps.map((step, i) => `${i + 1}. ${step}`), '');
-  if (article.checks?.length) {
-    lines.push(`${frame.checksHeading}:`, ...article.checks.map((check) => `- ${check}`), '');
+function renderText(frame: ReplyFrame, articles: readonly Article[], name?: string, ticketId?: string): string {
+  const lines: string[] = [frame.greeting(name), '', frame.intro, ''];
+  for (const article of articles) {
+    lines.push(article.title, '', article.summary, '');
+    lines.push(`${frame.stepsHeading}:`, ...article.steps.map((step, i) => `${i + 1}. ${step}`), '');
+    if (article.checks?.length) {
+      lines.push(`${frame.checksHeading}:`, ...article.checks.map((check) => `- ${check}`), '');
+    }
+    lines.push(article.closing, '');
   }
-  lines.push(article.closing, '', frame.signOff, frame.team, '');
+  lines.push(frame.signOff, frame.team, '');
   lines.push('---', frame.automaticNotice, frame.reachPerson(ticketId), frame.noSecrets, '');
   return lines.join('\n');
 }
@@ -105,24 +118,25 @@ const STYLE = {
   note: 'margin:24px 0 0 0;padding:12px 0 0 0;border-top:1px solid #dddddd;font-size:13px;color:#555555;',
 } as const;
 
-function renderHtml(locale: ArticleLocale, article: Article, name?: string, ticketId?: string): string {
+function renderHtml(locale: ArticleLocale, articles: readonly Article[], name?: string, ticketId?: string): string {
   const { frame } = locale;
   const p = (text: string) => `<p style="${STYLE.p}">${escapeHtml(text)}</p>`;
   const list = (tag: 'ol' | 'ul', items: readonly string[]) =>
     `<${tag} style="${STYLE.list}">${items.map((item) => `<li style="${STYLE.li}">${escapeHtml(item)}</li>`).join('')}</${tag}>`;
-  const parts = [
-    p(frame.greeting(name)),
-    p(frame.intro),
-    `<h1 style="${STYLE.h1}">${escapeHtml(article.title)}</h1>`,
-    p(article.summary),
-    `<h2 style="${STYLE.h2}">${escapeHtml(frame.stepsHeading)}</h2>`,
-    list('ol', article.steps),
-  ];
-  if (article.checks?.length) {
-    parts.push(`<h2 style="${STYLE.h2}">${escapeHtml(frame.checksHeading)}</h2>`, list('ul', article.checks));
+  const parts = [p(frame.greeting(name)), p(frame.intro)];
+  for (const article of articles) {
+    parts.push(
+      `<h1 style="${STYLE.h1}">${escapeHtml(article.title)}</h1>`,
+      p(article.summary),
+      `<h2 style="${STYLE.h2}">${escapeHtml(frame.stepsHeading)}</h2>`,
+      list('ol', article.steps),
+    );
+    if (article.checks?.length) {
+      parts.push(`<h2 style="${STYLE.h2}">${escapeHtml(frame.checksHeading)}</h2>`, list('ul', article.checks));
+    }
+    parts.push(p(article.closing));
   }
   parts.push(
-    p(article.closing),
     `<p style="${STYLE.p}">${escapeHtml(frame.signOff)}<br>${escapeHtml(frame.team)}</p>`,
     `<div style="${STYLE.note}">${[frame.automaticNotice, frame.reachPerson(ticketId), frame.noSecrets].map(p).join('')}</div>`,
   );
@@ -130,7 +144,7 @@ function renderHtml(locale: ArticleLocale, article: Article, name?: string, tick
     '<!DOCTYPE html>',
     `<html lang="${escapeHtml(locale.language)}">`,
     '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(article.title)}</title></head>`,
+    `<title>${escapeHtml((articles[0] as Article).title)}</title></head>`,
     `<body style="${STYLE.body}"><div style="${STYLE.wrap}">`,
     ...parts,
     '</div></body>',

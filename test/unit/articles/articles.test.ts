@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, getArticle, getLocale, renderArticle, safeCustomerName } from '../../../shared/articles/index.ts';
+import { escapeHtml, getArticle, getLocale, MAX_ALSO, renderArticle, safeCustomerName } from '../../../shared/articles/index.ts';
 import { en } from '../../../shared/articles/en.ts';
 import { ARTICLE_CATEGORIES, type ArticleCategory } from '../../../shared/taxonomy.ts';
 
@@ -156,6 +156,20 @@ describe('resolution articles', () => {
     const { text, html } = renderArticle('error-500', { customerName: '<b>Visit evil.example</b>' });
     expect(text.startsWith('Hello,\n')).toBe(true);
     expect(html).not.toContain('evil');
+  });
+
+  it('appends secondary articles after the primary, once each and at most MAX_ALSO', () => {
+    const { subject, text, html } = renderArticle('password', { also: ['two-step-verification', 'password', 'two-step-verification'] });
+    expect(subject).toBe(en.articles.password.title);
+    const order = [en.articles.password.title, en.articles['two-step-verification'].title];
+    expect(text.indexOf(order[0] as string)).toBeLessThan(text.indexOf(order[1] as string));
+    expect(text.split(en.articles['two-step-verification'].title)).toHaveLength(2);
+    expect(text.match(/This is an automatic answer/g)).toHaveLength(1);
+    expect(html.match(/<h1 /g)).toHaveLength(2);
+    assertBalancedTags(html);
+    const many = renderArticle('sign-in-general', { also: ['error-404', 'error-500', 'mobile-phone'] });
+    expect(many.html.match(/<h1 /g)).toHaveLength(1 + MAX_ALSO);
+    expect(many.text).not.toContain(en.articles['mobile-phone'].title);
   });
 
   it('falls back to English for a language without articles, and reads region tags', () => {
