@@ -47,7 +47,7 @@ export const en: ArticleLocale = {
         'A second account: answering that you are a new customer while signing in on Amazon sets up a second account that shares your email address but has a different password. Sign out, then sign in again with the email address and password of your KDP account.',
       ],
       closing:
-        'If your Bookshelf looks empty after signing in, you are most likely in that second account: sign out and sign in with your KDP details.',
+        'If your Bookshelf looks empty after signing in, you may be in that second account or using an address unrelated to your KDP account: sign out and sign in with your KDP details.',
     },
     'email-address': {
       title: 'Signing in to KDP: which email address to use',
@@ -63,7 +63,7 @@ export const en: ArticleLocale = {
         'Moved your books over from CreateSpace? The "Moved from CreateSpace?" section of the KDP sign-in help page explains which email address to use on KDP to reach them.',
       ],
       closing:
-        'If you land in an account with an empty Bookshelf, you signed in with an address that is not the one of your KDP account: sign out and try the other address.',
+        'If you land in an account with an empty Bookshelf, you may have signed in with an address that is not the one of your KDP account: sign out and try the other address.',
     },
     'mobile-phone': {
       title: 'Signing in to KDP with a mobile phone number',
@@ -71,7 +71,7 @@ export const en: ArticleLocale = {
         'An account that was created with a mobile phone number is signed in to with that same number, not with an email address. The number has to include its country code.',
       steps: [
         'On the KDP sign-in page, enter the mobile phone number you used when you created the account.',
-        'Begin the number with your country code; without it the number is not recognised.',
+        'Put your country code at the start of the number.',
         'Enter the password of that account. CAPS Lock and NUM Lock should be off, because passwords are case sensitive.',
         'If the number is accepted but the password is not, set a new password on the Password Reset page.',
       ],
@@ -81,7 +81,7 @@ export const en: ArticleLocale = {
     password: {
       title: 'Signing in to KDP: your password',
       summary:
-        'A refused password is often down to the keyboard or to letter case. If that is not it, you can set a new password yourself.',
+        'When a password is refused, the keyboard and letter case are the first things to check. If they are fine, you can set a new password yourself.',
       steps: [
         'Check that CAPS Lock and NUM Lock are switched off on your keyboard.',
         'Type the password with exactly the right capital and small letters. Passwords are case sensitive: "PASSWORD" and "Password" count as two different passwords.',
@@ -103,12 +103,12 @@ export const en: ArticleLocale = {
         FORGOT_PASSWORD,
       ],
       closing:
-        'When you are signed in to the right account, your Bookshelf shows your books again.',
+        'An empty Bookshelf after signing in is a typical sign that you are in that other account.',
     },
     'bookshelf-empty': {
       title: 'Your Bookshelf looks empty',
       summary:
-        'An empty Bookshelf usually means you are signed in to a different account: either a second account created by accident while signing in, or one under an email address that is not the one of your KDP account.',
+        'An empty Bookshelf can mean you are signed in to a different account: either a second account created by accident while signing in, or one under an email address that is not the one of your KDP account.',
       steps: [
         'Sign out of the account you are in now.',
         CLEAR_SAVED_PASSWORDS,
@@ -136,7 +136,7 @@ export const en: ArticleLocale = {
       summary:
         'The "404 Not Found" message means the page you asked for does not exist, or no longer exists. If it appears while you are signing in to KDP, it means that your account is closed.',
       steps: [
-        'If you reached the error from a link or a bookmark, the page has probably been removed or moved. Start again from kdp.amazon.com.',
+        'If you reached the error from a link or a bookmark, that page probably no longer exists. Start again from kdp.amazon.com.',
         'If the error appears when you sign in, your KDP account has been closed. The best way to get help is to reply to the email message you received about the status of your account.',
       ],
       closing:
@@ -155,7 +155,7 @@ export const en: ArticleLocale = {
     'two-step-verification': {
       title: 'Signing in to KDP with two-step verification',
       summary:
-        'After your password, KDP asks for a second step to confirm it is really you. Problems with that step are covered by the Two-Step Verification help page.',
+        'Signing in to KDP includes a two-step verification step. If that is where you get stuck, the Two-Step Verification help page covers it.',
       steps: [
         'Sign in to KDP and open "Your Account" from the top of the page.',
         'Follow the two-step verification instructions on the screen. Once the check succeeds, your account page opens.',
