@@ -142,6 +142,18 @@ describe('composeReply', () => {
     expect(parsed.subject).toBe('Re: Anmeldung – Kennwort für „Bücher“ [Ticket #01KB7Q3M8X4T]');
     expect(parsed.to).toEqual([{ name: 'Jürgen Groß', address: 'juergen@xn--bcher-kva.de' }]);
   });
+
+  it('is 7-bit ASCII throughout, so it can be stored and sent as a string unchanged', async () => {
+    const { reply } = await composeAndParse({
+      originalSubject: 'サインインできません 😀',
+      to: { address: 'author@example.org', name: '山田 太郎' },
+      body: { text: 'Grüße, 😀 — “quotes”', html: '<p>Grüße 😀</p>' },
+    });
+    expect(reply.raw.every((byte) => byte < 0x80)).toBe(true);
+    const again = await PostalMime.parse(reply.raw.toString('ascii'));
+    expect(again.subject).toBe('Re: サインインできません 😀 [Ticket #01KB7Q3M8X4T]');
+    expect(again.text?.trimEnd()).toBe('Grüße, 😀 — “quotes”');
+  });
 });
 
 describe('composeReply with hostile values', () => {
