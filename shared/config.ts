@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/**
+ * The inbound pipeline's configuration, from the environment, validated once. A missing or
+ * malformed value stops the process with every problem listed, before any mail is touched.
+ */
+
+const address = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[^\s@<>(),;:"[\]\\]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/, 'not a bare email address');
+
+const number = (min: number, max: number) => z.coerce.number().min(min).max(max);
+
+export const PipelineEnvSchema = z.object({
+  TABLE_NAME: z.string().trim().min(1),
+  RAW_MAIL_BUCKET: z.string().trim().min(1),
+  RAW_MAIL_PREFIX: z.string().default('inbound/'),
+  /** One or more, comma-separated; the first is the From of our replies. */
+  SUPPORT_ADDRESS: z
+    .string()
+    .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part !== ''))
+    .pipe(z.array(address).min(1, 'at least one support address')),
+  SUPPORT_FROM_NAME: z.string().trim().min(1).default('KDP Support'),
+  AUTO_REPLY_WINDOW_HOURS: number(0, 24 * 365).default(24),
+  /** Empty: the classifier's own default. */
+  CONFIDENCE_THRESHOLD: z.preprocess((v) => (v === '' ? undefined : v), number(0, 1).optional()),
+  /** Budget for customer text kept in one item (the whole message stays in S3). */
+  MAX_STORED_TEXT_BYTES: z.coerce.number().int().min(1024).max(150_000).default(32_768),
+  /** How long a send claim holds before an unfinished send counts as unknown (≥ the function timeout). */
+  REPLY_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  POWERTOOLS_SERVICE_NAME: z.string().trim().min(1).default('kdp-triage'),
+  POWERTOOLS_METRICS_NAMESPACE: z.string().trim().min(1).default('KdpTriage'),
+});
+
+export interface PipelineConfig {
+  tableName: string;
+  rawMailBucket: string;
+  rawMailPrefix: string;
+  supportAddresses: string[];
+  /** The From of replies (the first support address). */
+  replyFrom: { address: string; name: string };
+  /** Domain of the Message-IDs we generate (the reply address's). */
+  messageIdDomain: string;
+  autoReplyWindowHours: number;
+  /** null: use the classifier's default. */
+  confidenceThreshold: number | null;
+  maxStoredTextBytes: number;
+  replyLeaseMs: number;
+  serviceName: string;
+  metricsNamespace: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function parsePipelineConfig(env: NodeJS.ProcessEnv = process.env): PipelineConfig {
+  const result = PipelineEnvSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new ConfigError(`invalid pipeline configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = result.data;
+  const from = e.SUPPORT_ADDRESS[0]!;
+  return {
+    tableName: e.TABLE_NAME,
+    rawMailBucket: e.RAW_MAIL_BUCKET,
+    rawMailPrefix: e.RAW_MAIL_PREFIX,
+    supportAddresses: e.SUPPORT_ADDRESS,
+    replyFrom: { address: from, name: e.SUPPORT_FROM_NAME },
+    messageIdDomain: from.slice(from.lastIndexOf('@') + 1),
+    autoReplyWindowHours: e.AUTO_REPLY_WINDOW_HOURS,
+    confidenceThreshold: e.CONFIDENCE_THRESHOLD ?? null,
+    maxStoredTextBytes: e.MAX_STORED_TEXT_BYTES,
+    replyLeaseMs: e.REPLY_LEASE_SECONDS * 1000,
+    serviceName: e.POWERTOOLS_SERVICE_NAME,
+    metricsNamespace: e.POWERTOOLS_METRICS_NAMESPACE,
+  };
+}
+
+let loaded: PipelineConfig | null = null;
+
+/** The process's configuration, read on first use (so a module can be imported before env is set). */
+export function pipelineConfig(): PipelineConfig {
+  return (loaded ??= parsePipelineConfig());
+}
