@@ -1,6 +1,15 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { ARTICLE_LANGUAGES, isArticleCategory, renderArticle } from '../../shared/articles/index.ts';
-import { ARTICLE_CATEGORIES, LANGUAGES } from '../../shared/taxonomy.ts';
+import { ARTICLE_CATEGORIES, LANGUAGES, type ArticleCategory } from '../../shared/taxonomy.ts';
+
+function parseCategories(value: string, previous: ArticleCategory[] = []): ArticleCategory[] {
+  const ids = value.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const unknown = ids.filter((id) => !isArticleCategory(id));
+  if (unknown.length > 0) {
+    throw new InvalidArgumentError(`unknown category '${unknown.join("', '")}'. Valid categories: ${ARTICLE_CATEGORIES.join(', ')}`);
+  }
+  return [...previous, ...(ids as ArticleCategory[])];
+}
 
 function parseLanguage(value: string): string {
   const language = value.toLowerCase();
@@ -10,7 +19,7 @@ function parseLanguage(value: string): string {
   return language;
 }
 
-/** Adds `triage article CATEGORY [--html] [--lang LANG] [--name NAME] [--ticket ID]`. */
+/** Adds `triage article CATEGORY [--html] [--lang LANG] [--also IDS] [--name NAME] [--ticket ID]`. */
 export function registerArticleCommand(program: Command): Command {
   return program
     .command('article')
@@ -18,6 +27,7 @@ export function registerArticleCommand(program: Command): Command {
     .argument('<category>', `one of: ${ARTICLE_CATEGORIES.join(', ')}`)
     .option('--html', 'print the HTML version instead of plain text')
     .option('--lang <lang>', `language (${LANGUAGES.join(', ')}); falls back to English where no translation exists`, parseLanguage, 'en')
+    .option('--also <categories>', 'secondary categories (comma-separated) whose articles follow, as in a reply', parseCategories)
     .option('--name <name>', "customer's name for the greeting")
     .option('--ticket <id>', 'ticket id quoted in the reply')
     .addHelpText('after', `\nArticles are written in: ${ARTICLE_LANGUAGES.join(', ')}.`)
@@ -29,9 +39,10 @@ export function registerArticleCommand(program: Command): Command {
         });
         return;
       }
-      const opts = this.opts<{ html?: boolean; lang: string; name?: string; ticket?: string }>();
+      const opts = this.opts<{ html?: boolean; lang: string; also?: ArticleCategory[]; name?: string; ticket?: string }>();
       const article = renderArticle(category, {
         language: opts.lang,
+        ...(opts.also !== undefined ? { also: opts.also } : {}),
         ...(opts.name !== undefined ? { customerName: opts.name } : {}),
         ...(opts.ticket !== undefined ? { ticketId: opts.ticket } : {}),
       });

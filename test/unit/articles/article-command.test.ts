@@ -41,6 +41,15 @@ describe('triage article', () => {
     expect(out).toContain('Your ticket number is T42');
   });
 
+  it('appends secondary articles with --also, and rejects unknown ones', async () => {
+    const { out, exitCode } = await run('password', '--also', 'two-step-verification,error-500');
+    expect(exitCode).toBe(0);
+    expect(out).toBe(`Subject: ${renderArticle('password').subject}\n\n${renderArticle('password', { also: ['two-step-verification', 'error-500'] }).text}`);
+    const bad = await run('password', '--also', 'error-500,nope');
+    expect(bad.exitCode).not.toBe(0);
+    expect(bad.err).toContain("unknown category 'nope'");
+  });
+
   it('falls back to English for a customer language without a translation, and says so', async () => {
     const { out, err, exitCode } = await run('password', '--lang', 'ja');
     expect(exitCode).toBe(0);
