@@ -1,7 +1,19 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
-import { MailerError, MailerPermanentError, MailerThrottledError, type Mailer, type SendRawInput } from '../ports/mailer.ts';
+import {
+  MailerError,
+  MailerOutcomeUnknownError,
+  MailerPermanentError,
+  MailerThrottledError,
+  type Mailer,
+  type SendRawInput,
+} from '../ports/mailer.ts';
 
 const THROTTLED = new Set(['TooManyRequestsException', 'ThrottlingException', 'Throttling', 'LimitExceededException']);
+/** Failures before the request left us: SES cannot have seen it, so a retry is safe. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'CredentialsProviderError']);
+/** Failures after the request may have arrived: SES may have accepted it. */
+const AMBIGUOUS = new Set(['TimeoutError', 'RequestTimeout', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'AbortError']);
+
 const PERMANENT = new Set([
   'MessageRejected',
   'BadRequestException',
@@ -50,6 +62,11 @@ export function toMailerError(error: unknown): MailerError {
   if (PERMANENT.has(name)) return new MailerPermanentError(message, { cause: error });
   const status = e?.$metadata?.httpStatusCode;
   if (status !== undefined && status >= 400 && status < 500) return new MailerPermanentError(message, { cause: error });
-  // Network failures, timeouts and 5xx: SES may recover.
-  return new MailerError(message, true, { cause: error });
+  // An answer from SES (5xx): it did not take the message; retry later.
+  if (status !== undefined && status >= 500) return new MailerError(message, true, { cause: error });
+  const code = (error as { code?: string })?.code ?? '';
+  if (NOT_SENT_CODES.has(code) || NOT_SENT_CODES.has(name)) return new MailerError(message, true, { cause: error });
+  if (AMBIGUOUS.has(code) || AMBIGUOUS.has(name)) return new MailerOutcomeUnknownError(message, { cause: error });
+  // Anything else without an answer from SES: we cannot tell whether it was sent.
+  return new MailerOutcomeUnknownError(message, { cause: error });
 }

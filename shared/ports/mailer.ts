@@ -26,6 +26,18 @@ export class MailerPermanentError extends MailerError {
   }
 }
 
+/**
+ * The request may or may not have reached the service (a timeout or a connection reset after
+ * sending). Retrying could send twice, so the outbox records the outcome as unknown instead.
+ */
+export class MailerOutcomeUnknownError extends MailerError {
+  override readonly name = 'MailerOutcomeUnknownError';
+  readonly outcomeUnknown = true;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, false, options);
+  }
+}
+
 export interface SendRawInput {
   /** The complete MIME message, headers included (our Message-ID, RFC 3834 headers). */
   raw: string | Uint8Array;

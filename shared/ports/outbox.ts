@@ -19,6 +19,15 @@ export type ClaimResult =
       reason: 'sent' | 'failed' | 'failed-unknown' | 'in-flight' | 'lease-expired' | 'not-due';
     };
 
+export interface OutboxFailure {
+  error: string;
+  retryable: boolean;
+  now: Date;
+  nextAttemptAt: Date | null;
+  /** The mail service may have accepted it: record `failed-unknown`, never resend. */
+  outcomeUnknown?: boolean;
+}
+
 /**
  * Replies waiting to be sent, being sent, and sent: the durable half of "exactly once".
  * Every transition is conditional on the state (and, for a claim's outcome, its token).
@@ -39,14 +48,11 @@ export interface Outbox {
   markSent(id: string, claimToken: string, result: { sesMessageId: string; now: Date }): Promise<OutboxRecord>;
 
   /**
-   * `sending` (with this token) → `failed`. A retryable failure may be claimed again from
-   * `nextAttemptAt`; a permanent one stays failed.
+   * `sending` (with this token) → `failed`, or `failed-unknown` when the send's outcome is
+   * unknown. A retryable failure may be claimed again from `nextAttemptAt`; a permanent one
+   * stays failed.
    */
-  markFailed(
-    id: string,
-    claimToken: string,
-    failure: { error: string; retryable: boolean; now: Date; nextAttemptAt: Date | null },
-  ): Promise<OutboxRecord>;
+  markFailed(id: string, claimToken: string, failure: OutboxFailure): Promise<OutboxRecord>;
 
   /**
    * `sending` whose lease ended before `now` → `failed-unknown`: SES may have accepted it, so

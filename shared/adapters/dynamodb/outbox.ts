@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { InvalidStateError, NotFoundError } from '../../ports/errors.ts';
-import type { ClaimResult, NewOutboxRecord, Outbox } from '../../ports/outbox.ts';
+import type { ClaimResult, NewOutboxRecord, Outbox, OutboxFailure } from '../../ports/outbox.ts';
 import type { Page } from '../../ports/ticket-store.ts';
 import type { OutboxRecord, OutboxState } from '../../tickets/model.ts';
 import { normalizeMessageId } from '../../tickets/model.ts';
@@ -109,14 +109,15 @@ export class DynamoOutbox implements Outbox {
   async markFailed(
     id: string,
     claimToken: string,
-    f: { error: string; retryable: boolean; now: Date; nextAttemptAt: Date | null },
+    f: OutboxFailure,
   ): Promise<OutboxRecord> {
-    return this.transition(id, 'failed', {
+    const retryable = f.retryable && !f.outcomeUnknown;
+    return this.transition(id, f.outcomeUnknown ? 'failed-unknown' : 'failed', {
       condition: '#state = :sending AND claimToken = :token',
       set: {
         lastError: f.error,
-        retryable: f.retryable,
-        nextAttemptAt: f.retryable && f.nextAttemptAt ? f.nextAttemptAt.toISOString() : null,
+        retryable,
+        nextAttemptAt: retryable && f.nextAttemptAt ? f.nextAttemptAt.toISOString() : null,
         updatedAt: f.now.toISOString(),
       },
       values: { ':token': claimToken },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidStateError, NotFoundError } from '../../ports/errors.ts';
-import type { ClaimResult, NewOutboxRecord, Outbox } from '../../ports/outbox.ts';
+import type { ClaimResult, NewOutboxRecord, Outbox, OutboxFailure } from '../../ports/outbox.ts';
 import type { Page } from '../../ports/ticket-store.ts';
 import type { OutboxRecord, OutboxState } from '../../tickets/model.ts';
 import { normalizeMessageId } from '../../tickets/model.ts';
@@ -74,14 +74,15 @@ export class MemoryOutbox implements Outbox {
   async markFailed(
     id: string,
     claimToken: string,
-    f: { error: string; retryable: boolean; now: Date; nextAttemptAt: Date | null },
+    f: OutboxFailure,
   ): Promise<OutboxRecord> {
     const record = this.owned(id, claimToken);
+    const retryable = f.retryable && !f.outcomeUnknown;
     Object.assign(record, {
-      state: 'failed',
+      state: f.outcomeUnknown ? 'failed-unknown' : 'failed',
       lastError: f.error,
-      retryable: f.retryable,
-      nextAttemptAt: f.retryable && f.nextAttemptAt ? f.nextAttemptAt.toISOString() : null,
+      retryable,
+      nextAttemptAt: retryable && f.nextAttemptAt ? f.nextAttemptAt.toISOString() : null,
       updatedAt: f.now.toISOString(),
       claimToken: null,
       leaseUntil: null,

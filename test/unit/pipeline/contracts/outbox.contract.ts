@@ -67,6 +67,22 @@ export function outboxContract(name: string, make: () => Promise<Outbox> | Outbo
       await expect(outbox.markUnknown(record.id, at(9_000_000))).rejects.toBeInstanceOf(InvalidStateError);
     });
 
+    it('records a send whose outcome is unknown as failed-unknown, never claimable again', async () => {
+      const outbox = await make();
+      const { record } = await outbox.enqueue(anOutboxRecord(newTicketId()));
+      const c = await outbox.claim(record.id, { now: T0, leaseMs: 60_000 });
+      if (!c.claimed) throw new Error('expected a claim');
+      const unknown = await outbox.markFailed(record.id, c.record.claimToken!, {
+        error: 'TimeoutError',
+        retryable: true,
+        outcomeUnknown: true,
+        now: at(5),
+        nextAttemptAt: at(60_000),
+      });
+      expect(unknown).toMatchObject({ state: 'failed-unknown', retryable: false, nextAttemptAt: null, lastError: 'TimeoutError' });
+      expect(await outbox.claim(record.id, { now: at(9_999_999), leaseMs: 1 })).toMatchObject({ claimed: false, reason: 'failed-unknown' });
+    });
+
     it('lists by state oldest first with a cursor, and per ticket', async () => {
       const outbox = await make();
       const ticketId = newTicketId();
