@@ -18,7 +18,7 @@ export const localConfigSchema = z.object({
   DYNAMODB_PORT: port(8000),
   S3_PORT: port(4569),
   DATA_DIR: z.string().min(1).default(join(REPO_ROOT, '.local-data')).transform((dir) => resolve(dir)),
-  TICKETS_TABLE: z.string().min(3).default('kdp-triage-tickets'),
+  TABLE_NAME: z.string().min(3).default('kdp-triage-tickets'),
   RAW_MAIL_BUCKET: z.string().min(3).default('kdp-triage-raw-mail'),
   RAW_MAIL_PREFIX: z.string().default('inbound/'),
 });
