@@ -1,0 +1,62 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { evaluate, parseLabels, type EvalReport, type Label, type Prediction } from '../../shared/eval/evaluate.ts';
+import { CATEGORIES } from '../../shared/taxonomy.ts';
+import { classifyEmail } from '../../shared/triage.ts';
+
+/** Classifies every labelled email of a corpus folder. */
+export async function runCorpus(dir: string, supportAddresses: string[] = []): Promise<{ labels: Label[]; predictions: Prediction[] }> {
+  const labels = parseLabels(await readFile(join(dir, 'labels.jsonl'), 'utf8'));
+  const predictions: Prediction[] = [];
+  for (const label of labels) {
+    const t = await classifyEmail(await readFile(join(dir, label.file)), { supportAddresses });
+    predictions.push({ file: label.file, category: t.category, autoReply: t.autoReply, automated: t.automated, language: t.language });
+  }
+  return { labels, predictions };
+}
+
+const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+
+/** The report as people read it. */
+export function formatReport(r: EvalReport): string {
+  const lines: string[] = [];
+  lines.push('Per category:');
+  lines.push(`  ${'category'.padEnd(24)} ${'support'.padStart(7)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'F1'.padStart(6)}`);
+  for (const c of r.perCategory) {
+    lines.push(`  ${c.category.padEnd(24)} ${String(c.support).padStart(7)} ${pct(c.precision).padStart(9)} ${pct(c.recall).padStart(7)} ${c.f1.toFixed(2).padStart(6)}`);
+  }
+  const abbrev = (c: string) => c.split('-').map((w) => w.slice(0, 3)).join('-').slice(0, 7);
+  lines.push('', 'Confusion matrix (rows: label, columns: predicted):');
+  lines.push(`  ${''.padEnd(24)} ${CATEGORIES.map((c) => abbrev(c).padStart(7)).join(' ')}`);
+  for (const e of CATEGORIES) {
+    lines.push(`  ${e.padEnd(24)} ${CATEGORIES.map((p) => String(r.confusion[e][p] || '.').padStart(7)).join(' ')}`);
+  }
+  lines.push('', 'Per language (detected):');
+  for (const l of r.perLanguage) lines.push(`  ${l.language.padEnd(4)} ${String(l.correct).padStart(4)}/${String(l.total).padEnd(4)} ${pct(l.accuracy)}`);
+  lines.push('');
+  if (r.wrongReplies.length) lines.push(`Wrong or unwanted replies: ${r.wrongReplies.join(', ')}`);
+  if (r.missed.length) lines.push(`Right category but no reply although allowed: ${r.missed.join(', ')}`);
+  lines.push(`Replies: ${r.replies} sent, ${r.rightReplies} right; ${r.machineReplies} to machine-written mail`);
+  lines.push(`accuracy ${pct(r.accuracy)} (${r.correct}/${r.total})  macro-F1 ${r.macroF1.toFixed(3)}`);
+  lines.push(`auto-reply precision ${pct(r.autoReplyPrecision)} (${r.rightReplies}/${r.replies})  coverage ${pct(r.coverage)} (of ${r.replyable} replyable)`);
+  return lines.join('\n');
+}
+
+/** Adds `triage eval DIR`. */
+export function registerEvalCommand(program: Command): Command {
+  return program
+    .command('eval')
+    .description('classify every .eml of DIR against DIR/labels.jsonl and print the scores')
+    .argument('<dir>', 'a corpus folder with .eml files and labels.jsonl')
+    .option('--json', 'print the report as JSON')
+    .option('--support-address <addr>', 'our own address (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
+    .action(async (dir: string, opts: { json?: boolean; supportAddress: string[] }) => {
+      const files = (await readdir(dir)).filter((f) => f.endsWith('.eml'));
+      const { labels, predictions } = await runCorpus(dir, opts.supportAddress);
+      const unlabelled = files.filter((f) => !labels.some((l) => l.file === f));
+      if (unlabelled.length) process.stderr.write(`triage eval: ${unlabelled.length} .eml without a label skipped\n`);
+      const report = evaluate(labels, predictions);
+      process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+    });
+}

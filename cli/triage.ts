@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+import { registerArticleCommand } from './commands/article.ts';
+import { registerClassifyCommand } from './commands/classify.ts';
+import { registerEvalCommand } from './commands/eval.ts';
+import { registerSendCommand } from './commands/send.ts';
+
+const program = new Command('triage')
+  .description('kdp-triage: classify KDP sign-in support email, evaluate the classifier, inspect the local system')
+  .showHelpAfterError();
+
+registerClassifyCommand(program);
+registerEvalCommand(program);
+registerArticleCommand(program);
+registerSendCommand(program);
+
+await program.parseAsync(process.argv);

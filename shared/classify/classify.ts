@@ -1,0 +1,258 @@
+import { CATEGORIES, type Category } from '../taxonomy.ts';
+import type { Evidence } from '../types.ts';
+import { RULES, SIGNALS, type SignalName } from './lexicon.ts';
+
+const GROUP_OF = new Map(RULES.map((rule) => [rule.id, rule.group]));
+import { normalize, originalSpan } from './normalize.ts';
+
+/** The parts of an email the classifier reads, each already redacted. */
+export interface ClassifierInput {
+  subject: string;
+  /** What the customer wrote now. */
+  own: string;
+  quoted: string;
+  forwarded: string;
+  signature: string;
+  /** Attachment file names (a screenshot called "404.png" says something). */
+  attachmentNames: string[];
+}
+
+export type Source = Evidence['source'];
+
+/**
+ * How much each part of the email counts. The body decides over the subject; quoted earlier
+ * replies and signatures weigh little; a forward counts nearly fully, since an assistant's
+ * "see below" carries the author's real request.
+ */
+const SOURCE_WEIGHT: Record<Exclude<Source, 'header'>, number> = {
+  own: 1,
+  forwarded: 0.8,
+  subject: 0.55,
+  attachment: 0.4,
+  quoted: 0.12,
+  signature: 0.05,
+};
+
+/** Categories about getting through the sign-in itself: a "signed in fine" remark mutes them. */
+const SIGN_IN_CATEGORIES: ReadonlySet<Category> = new Set([
+  'sign-in-general',
+  'email-address',
+  'mobile-phone',
+  'password',
+  'multiple-accounts',
+  'two-step-verification',
+]);
+
+export interface Classification {
+  category: Category;
+  secondary: Category[];
+  confidence: number;
+  evidence: Evidence[];
+  scores: Record<Category, number>;
+  signals: SignalName[];
+}
+
+interface Hit {
+  ruleId: string;
+  category: Category;
+  /** The rule's weight, times a small bonus for being said early in the customer's text. */
+  weight: number;
+  source: Source;
+  phrase: string;
+}
+
+/**
+ * Rules for topics that make a message "not a support request" whatever sign-in words it
+ * quotes (a job application listing "password resets" as experience, a marketing pitch).
+ */
+const NOT_A_REQUEST = new Set(['other.job', 'other.spam', 'other.rights']);
+
+/** Bounds the text one part contributes, so a huge thread costs no more than its head. */
+const MAX_PART_CHARS = 20_000;
+
+function scan(text: string, source: Source, hits: Hit[], signals: Map<SignalName, Source[]>): void {
+  if (!text) return;
+  const n = normalize(text.length > MAX_PART_CHARS ? text.slice(0, MAX_PART_CHARS) : text);
+  for (const rule of RULES) {
+    rule.pattern.lastIndex = 0;
+    const m = rule.pattern.exec(n.text);
+    if (!m) continue;
+    // What blocks the customer tends to come first; later mentions are often side notes.
+    const position = source === 'own' ? 1.15 - 0.3 * (m.index / Math.max(1, n.text.length)) : 1;
+    hits.push({
+      ruleId: rule.id,
+      category: rule.category,
+      weight: rule.weight * position,
+      source,
+      phrase: originalSpan(n, m.index, m.index + m[0].length).trim(),
+    });
+  }
+  for (const sig of SIGNALS) {
+    sig.pattern.lastIndex = 0;
+    if (sig.pattern.test(n.text)) {
+      const list = signals.get(sig.signal) ?? [];
+      list.push(source);
+      signals.set(sig.signal, list);
+    }
+  }
+}
+
+function emptyScores(): Record<Category, number> {
+  return Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/**
+ * Scores every category from the rules that match, muted or boosted by the signals, and turns
+ * the winner's lead into a calibrated confidence.
+ */
+export function classifyParts(input: ClassifierInput): Classification {
+  const hits: Hit[] = [];
+  const signalSources = new Map<SignalName, Source[]>();
+  scan(input.subject, 'subject', hits, signalSources);
+  scan(input.own, 'own', hits, signalSources);
+  scan(input.forwarded, 'forwarded', hits, signalSources);
+  scan(input.quoted, 'quoted', hits, signalSources);
+  scan(input.signature, 'signature', hits, signalSources);
+  scan(input.attachmentNames.join('\n'), 'attachment', hits, signalSources);
+
+  // A rule counts once at its best place; further places add a quarter (a subject that agrees
+  // with the body adds a little certainty, a repeated phrase adds little).
+  const byRule = new Map<string, Hit[]>();
+  for (const h of hits) byRule.set(h.ruleId, [...(byRule.get(h.ruleId) ?? []), h]);
+  // Rules of one group say the same thing: keep the group's strongest rule only.
+  const groupBest = new Map<string, { id: string; v: number }>();
+  for (const [id, list] of byRule) {
+    const group = GROUP_OF.get(id) ?? id;
+    const v = Math.max(...list.map((h) => h.weight * SOURCE_WEIGHT[h.source as Exclude<Source, 'header'>]));
+    const cur = groupBest.get(group);
+    if (!cur || v > cur.v) groupBest.set(group, { id, v });
+  }
+  const kept = new Set([...groupBest.values()].map((g) => g.id));
+  const scores = emptyScores();
+  const evidence: Evidence[] = [];
+  for (const [id, list] of byRule) {
+    const weighted = list
+      .map((h) => ({ h, v: h.weight * SOURCE_WEIGHT[h.source as Exclude<Source, 'header'>] }))
+      .sort((a, b) => Math.abs(b.v) - Math.abs(a.v));
+    const best = weighted[0];
+    if (!best) continue;
+    const rest = weighted.slice(1).reduce((sum, x) => sum + x.v, 0);
+    const value = best.v + 0.25 * rest;
+    if (kept.has(id)) scores[best.h.category] += value;
+    for (const { h, v } of weighted) {
+      if (Math.abs(v) >= 0.1 && h.phrase) {
+        evidence.push({ phrase: h.phrase, category: h.category, source: h.source, weight: round(v) });
+      }
+    }
+  }
+  for (const c of CATEGORIES) scores[c] = Math.max(0, scores[c]);
+  const notARequest = [...kept].filter((id) => NOT_A_REQUEST.has(id)).length;
+
+  // Signals count where the customer speaks (own words or a forwarded request), not in quotes.
+  const speaks = (s: SignalName) =>
+    (signalSources.get(s) ?? []).some((src) => src === 'own' || src === 'forwarded' || src === 'subject');
+  const signals = [...signalSources.keys()].filter(speaks);
+
+  // "I did everything it says and still can't get in": what they list is what they tried.
+  if (speaks('escalation')) {
+    for (const c of CATEGORIES) if (c !== 'sign-in-general' && c !== 'other') scores[c] *= 0.5;
+  }
+  if (speaks('signed-in-fine')) {
+    for (const c of SIGN_IN_CATEGORIES) scores[c] *= 0.3;
+    // Signed in and no page error, shelf or shopping-account problem: likely another topic.
+    const beyondSignIn = CATEGORIES.some((c) => c !== 'other' && !SIGN_IN_CATEGORIES.has(c) && scores[c] >= 2.0);
+    if (!beyondSignIn) scores.other += 1.2;
+  }
+  // A job application or a sales pitch quoting sign-in words is not a sign-in request.
+  if (notARequest > 0) for (const c of CATEGORIES) if (c !== 'other') scores[c] *= 0.6;
+  const signInTotal = [...SIGN_IN_CATEGORIES].reduce((sum, c) => sum + scores[c], 0);
+  const specificTotal = CATEGORIES.filter((c) => c !== 'other' && c !== 'sign-in-general').reduce(
+    (sum, c) => sum + scores[c],
+    0,
+  );
+  // `other` means "not a sign-in matter": a real sign-in problem outweighs side topics.
+  if (signInTotal + specificTotal >= 2.0 && !speaks('signed-in-fine') && notARequest === 0) scores.other *= 0.5;
+  // Which email to use is the very question the CreateSpace article answers.
+  if (kept.has('cs.mention')) {
+    scores['createspace-migration'] += 0.6 * scores['email-address'];
+    scores['email-address'] *= 0.4;
+  }
+
+  // The general category is the fallback: a named cause takes precedence.
+  const ranked = CATEGORIES.filter((c) => c !== 'sign-in-general' && c !== 'other')
+    .map((c) => ({ c, v: scores[c] }))
+    .sort((a, b) => b.v - a.v);
+  const topSpecific = ranked[0] ?? { c: 'other' as Category, v: 0 };
+  const secondSpecific = ranked[1] ?? { c: 'other' as Category, v: 0 };
+
+  let category: Category;
+  let lead: number;
+  let strength: number;
+  const general = scores['sign-in-general'];
+  const other = scores.other;
+  if (topSpecific.v >= 2.0 && topSpecific.v >= other) {
+    category = topSpecific.c;
+    strength = topSpecific.v;
+    lead = topSpecific.v - Math.max(secondSpecific.v, other);
+  } else if (general >= 1.0 && general + 0.3 * topSpecific.v >= other) {
+    category = 'sign-in-general';
+    strength = general;
+    // A half-named cause makes the overview less sure.
+    lead = general - Math.max(other, topSpecific.v * 1.2);
+  } else if (other > 0 || (topSpecific.v < 1.0 && general < 1.0)) {
+    category = 'other';
+    strength = Math.max(other, 1.5 - topSpecific.v - general);
+    lead = strength - Math.max(topSpecific.v, general);
+  } else {
+    category = topSpecific.v >= general ? topSpecific.c : 'sign-in-general';
+    strength = Math.max(topSpecific.v, general);
+    lead = strength - Math.max(secondSpecific.v, other, category === 'sign-in-general' ? topSpecific.v : general * 0.5);
+  }
+
+  // Calibration: enough evidence at all, and a clear lead over the runner-up (relative, so a
+  // long email naming two problems is as unsure as a short one naming two).
+  const separation = strength > 0 ? Math.max(0, lead) / strength : 0;
+  let confidence = sigmoid(2.0 * (strength - 1.3)) * sigmoid(7 * (separation - 0.25));
+  if (category !== 'other') {
+    if (signals.includes('security') && category !== 'amazon-customer-account') confidence *= 0.45;
+    if (signals.includes('partial-missing') && category === 'bookshelf-empty') confidence *= 0.45;
+    if (signals.includes('account-closure')) confidence *= 0.5;
+    if (speaks('signed-in-fine') && SIGN_IN_CATEGORIES.has(category)) confidence *= 0.6;
+    // A strong side topic (tax, royalties) next to a weakly named problem: let a person answer.
+    if (other >= 0.6 * strength && other >= 1.5) confidence *= 0.6;
+  }
+
+  const secondary = CATEGORIES.filter(
+    (c) =>
+      c !== category &&
+      c !== 'sign-in-general' &&
+      (c === 'other' ? scores.other >= 1.5 : scores[c] >= 2.0 && scores[c] >= 0.35 * strength),
+  ).sort((a, b) => scores[b] - scores[a]);
+
+  evidence.sort((a, b) => b.weight - a.weight);
+  return {
+    category,
+    secondary,
+    confidence: round(confidence, 3),
+    evidence: dedupeEvidence(evidence),
+    scores: Object.fromEntries(CATEGORIES.map((c) => [c, round(scores[c])])) as Record<Category, number>,
+    signals,
+  };
+}
+
+function round(v: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+function dedupeEvidence(list: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return list.filter((e) => {
+    const key = `${e.category}|${e.source}|${e.phrase.toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,180 @@
+import { classifyParts, type Classification } from './classify/classify.ts';
+import { detectLanguage } from './classify/language.ts';
+import { detectAutomated } from './mail/automated.ts';
+import { MailTooLargeError, parseEmail } from './mail/parse.ts';
+import { redact } from './redact.ts';
+import type { ClassifyOptions, ParsedEmail, Reason, Triage } from './types.ts';
+
+/**
+ * The confidence an article reply needs. Chosen on the development corpus so that every reply
+ * sent there is right, with room to spare (see README "Classifier"); below it a person answers.
+ */
+export const DEFAULT_CONFIDENCE_THRESHOLD = 0.8;
+
+export interface TriageOptions extends ClassifyOptions {
+  confidenceThreshold?: number;
+  /** Raw messages above this size are not parsed (the caller keeps them whole). */
+  maxBytes?: number;
+}
+
+/**
+ * Parses an inbound email, decides its sign-in category and whether the matching article may
+ * be sent, and says why. Never throws on a message's shape: an unreadable message comes back
+ * as `other`, no reply, with the reason.
+ */
+export async function classifyEmail(raw: Uint8Array | string, options: TriageOptions = {}): Promise<Triage> {
+  const threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
+  let email: ParsedEmail;
+  try {
+    email = await parseEmail(raw, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
+  } catch (error) {
+    const tooLarge = error instanceof MailTooLargeError;
+    return unreadable(tooLarge ? 'too-large' : 'unparseable', error instanceof Error ? error.message : String(error));
+  }
+  return triageParsed(email, options.supportAddresses ?? [], threshold);
+}
+
+/** The decision over an already parsed message (the pipeline parses once and reuses it). */
+export function triageParsed(parsed: ParsedEmail, supportAddresses: string[], threshold = DEFAULT_CONFIDENCE_THRESHOLD): Triage {
+  const email = redactEmail(parsed);
+  const machine = detectAutomated(parsed, supportAddresses);
+  const { own, quoted, forwarded, signature } = email.customer;
+  const language = detectLanguage(own.trim() ? own : `${forwarded}\n${email.subject}`);
+
+  const classification = classifyParts({
+    subject: email.subject,
+    own,
+    quoted,
+    forwarded,
+    signature,
+    attachmentNames: email.attachments.flatMap((a) => (a.filename ? [a.filename] : [])),
+  });
+
+  let { category, confidence } = classification;
+  let secondary = classification.secondary;
+  // Bounces, newsletters and no-reply notifications speak of nothing the sender needs: their
+  // words (often our own reply, returned) must not make them look like a sign-in request.
+  if (isSystemMessage(machine.signals)) {
+    category = 'other';
+    secondary = [];
+    confidence = 0.95;
+  }
+
+  const reasons: Reason[] = [];
+  const fromUs = machine.signals.some((s) => s.includes('(our own support address)'));
+  if (fromUs) reasons.push({ code: 'own-address', detail: `sent from our own address ${parsed.from?.address ?? ''}` });
+  const otherMachineSignals = machine.signals.filter((s) => !s.includes('(our own support address)'));
+  if (otherMachineSignals.length > 0) {
+    reasons.push({ code: 'automated', detail: `written by a machine: ${otherMachineSignals.join('; ')}` });
+  }
+  if (`${own}${forwarded}`.trim() === '' && email.subject.trim() === '') {
+    reasons.push({ code: 'empty-body', detail: 'the message has no text of its own' });
+  } else if (`${own}${forwarded}`.trim() === '') {
+    reasons.push({ code: 'empty-body', detail: 'only a subject line; a person reads it' });
+  }
+  for (const warning of parsed.warnings) {
+    if (/unparseable|not a mime|could not be parsed/i.test(warning)) reasons.push({ code: 'unparseable', detail: warning });
+  }
+  const followUp = followUpReason(classification);
+  if (followUp) reasons.push(followUp);
+  if (category === 'other') {
+    reasons.push({ code: 'category-other', detail: 'not a sign-in matter: no article, a person answers' });
+  } else if (confidence < threshold) {
+    reasons.push({
+      code: 'low-confidence',
+      detail: `confidence ${confidence.toFixed(2)} is below ${threshold.toFixed(2)}: marked for review`,
+    });
+  }
+
+  const autoReply = reasons.length === 0;
+  if (autoReply) {
+    reasons.push({
+      code: 'article-match',
+      detail: `confident match for ${category} (${confidence.toFixed(2)} ≥ ${threshold.toFixed(2)}): article sent`,
+    });
+  }
+
+  return {
+    category,
+    secondary,
+    confidence,
+    autoReply,
+    reasons,
+    automated: machine.automated,
+    automatedSignals: machine.signals,
+    language,
+    evidence: classification.evidence,
+    email,
+  };
+}
+
+/** A reply in a conversation that needs a person rather than the article again. */
+function followUpReason(c: Classification): Reason | null {
+  if (c.signals.includes('escalation')) {
+    return { code: 'follow-up', detail: 'asks for a person or says the steps did not help: an agent answers' };
+  }
+  if (c.signals.includes('gratitude') && !c.signals.includes('problem')) {
+    return { code: 'follow-up', detail: 'a thank-you: the problem is solved, nothing to send' };
+  }
+  return null;
+}
+
+/** Delivery reports, bulk mail and no-reply notifications, as opposed to a person's auto-reply. */
+function isSystemMessage(signals: string[]): boolean {
+  const listPost = signals.some((s) => /^(?:X-)?Precedence: list/i.test(s));
+  return signals.some(
+    (s) =>
+      s.startsWith('Content-Type: multipart/report') ||
+      s.startsWith('Return-Path: <>') ||
+      s.includes('(daemon / no-reply sender)') ||
+      /^(?:X-)?Precedence: (?:bulk|junk)/i.test(s) ||
+      (!listPost && s.startsWith('List-Unsubscribe')),
+  );
+}
+
+function redactEmail(email: ParsedEmail): ParsedEmail {
+  return {
+    ...email,
+    subject: redact(email.subject),
+    text: redact(email.text),
+    customer: {
+      own: redact(email.customer.own),
+      quoted: redact(email.customer.quoted),
+      forwarded: redact(email.customer.forwarded),
+      signature: redact(email.customer.signature),
+    },
+  };
+}
+
+function unreadable(code: 'too-large' | 'unparseable', detail: string): Triage {
+  return {
+    category: 'other',
+    secondary: [],
+    confidence: 0,
+    autoReply: false,
+    reasons: [{ code, detail }],
+    automated: false,
+    automatedSignals: [],
+    language: 'und',
+    evidence: [],
+    email: {
+      messageId: null,
+      inReplyTo: null,
+      references: [],
+      subject: '',
+      from: null,
+      replyTo: [],
+      returnPath: null,
+      to: [],
+      cc: [],
+      date: null,
+      headers: [],
+      contentType: '',
+      text: '',
+      html: null,
+      customer: { own: '', quoted: '', forwarded: '', signature: '' },
+      attachments: [],
+      warnings: [detail],
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { Category } from '../../../shared/taxonomy.ts';
+import { classifyEmail } from '../../../shared/triage.ts';
+
+/** A plain message from a customer, as a mail client would send it. */
+function mail(subject: string, body: string): string {
+  return [
+    'From: Author <author@example.com>',
+    'To: support@kdp.example.com',
+    `Subject: ${subject}`,
+    'Message-ID: <p1@example.com>',
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: 8bit',
+    '',
+    body,
+  ].join('\r\n');
+}
+
+// Paraphrases in the eight languages customers write in: the wording differs from the dev
+// corpus on purpose, so these check meaning, not memorised sentences.
+const CASES: Array<[Category, string, string, string]> = [
+  ['two-step-verification', 'en', 'OTP', 'the otp never comes to my phone, waited an hour. cant get past that screen'],
+  ['two-step-verification', 'en', '2FA problem', 'My 2FA is on an old phone that broke. How do I get in?'],
+  ['two-step-verification', 'en', 'login', 'I type my password and then it wants a code sent by text but the code never comes.'],
+  ['two-step-verification', 'de', 'Bestätigungscode', 'Hallo, der Bestätigungscode per SMS kommt nicht an. Ich habe es fünfmal versucht.'],
+  ['two-step-verification', 'fr', 'code', "Bonjour, je ne reçois pas le code de vérification par SMS quand je me connecte."],
+  ['two-step-verification', 'es', 'código', 'Hola, el código de verificación nunca llega a mi teléfono. ¿Qué hago?'],
+  ['two-step-verification', 'it', 'codice', 'Buongiorno, il codice di verifica non arriva mai sul cellulare.'],
+  ['two-step-verification', 'pt', 'código', 'Olá, o código de verificação não chega no meu celular quando tento entrar.'],
+  ['two-step-verification', 'nl', 'verificatiecode', 'Hallo, ik ontvang de verificatiecode niet op mijn telefoon.'],
+  ['two-step-verification', 'ja', '認証コード', 'ログインしようとすると認証コードが届きません。どうすればいいですか。'],
+  ['error-500', 'en', 'site down?', 'Getting a server error every time I try to log in. Is the site down?'],
+  ['error-500', 'de', 'Fehler', 'Beim Anmelden erscheint immer "500 Internal Server Error".'],
+  ['error-500', 'fr', 'erreur', "J'ai une erreur 500 quand je veux me connecter à KDP."],
+  ['error-500', 'es', 'error', 'Me sale error 500 al iniciar sesión desde ayer.'],
+  ['error-500', 'ja', 'エラー', 'サインインすると500エラーが表示されます。'],
+  ['error-404', 'en', 'dog page', 'After I put in my password I land on the dog page saying the page is not a functioning page.'],
+  ['error-404', 'de', 'Seite nicht gefunden', 'Nach dem Einloggen kommt nur "Seite nicht gefunden" (404).'],
+  ['error-404', 'it', 'errore', 'Dopo il login vedo sempre la pagina 404 Not Found.'],
+  ['error-404', 'pt', 'erro', 'Depois de entrar aparece página não encontrada, erro 404.'],
+  ['password', 'en', 'pw', 'it keeps saying my pw is wrong even after i reset it twice'],
+  ['password', 'de', 'Passwort', 'Ich habe mein Passwort vergessen und die E-Mail zum Zurücksetzen kommt nicht.'],
+  ['password', 'fr', 'mot de passe', "J'ai oublié mon mot de passe et je ne reçois pas l'e-mail de réinitialisation."],
+  ['password', 'es', 'contraseña', 'Olvidé mi contraseña y no me llega el correo para restablecerla.'],
+  ['password', 'it', 'password', 'Ho dimenticato la password e non ricevo la mail di reimpostazione.'],
+  ['password', 'nl', 'wachtwoord', 'Ik ben mijn wachtwoord vergeten en krijg geen e-mail om het te resetten.'],
+  ['password', 'ja', 'パスワード', 'パスワードを忘れてしまい、再設定のメールも届きません。'],
+  ['mobile-phone', 'en', 'cell login', 'I signed up with my cell number, not an email. Now it says no account found with that number.'],
+  ['mobile-phone', 'de', 'Handynummer', 'Ich habe mein Konto mit meiner Handynummer erstellt. Muss ich die Ländervorwahl eingeben?'],
+  ['mobile-phone', 'it', 'cellulare', 'Ho creato il mio account con il numero di cellulare e ora non riesco ad accedere. Devo mettere il prefisso?'],
+  ['mobile-phone', 'nl', 'telefoonnummer', 'Mijn account is aangemaakt met mijn telefoonnummer. Moet ik de landcode ervoor zetten?'],
+  ['mobile-phone', 'ja', '電話番号', '携帯電話番号でアカウントを作りましたが、ログインできません。国番号は必要ですか。'],
+  ['email-address', 'en', 'which address', "I have no idea which email address I used for KDP, I've got three."],
+  ['email-address', 'es', 'correo', 'No sé cuál correo usé para mi cuenta de KDP, tengo dos.'],
+  ['email-address', 'pt', 'e-mail', 'Diz que o e-mail não é reconhecido. Tenho dois endereços e não sei qual usei.'],
+  ['email-address', 'nl', 'e-mailadres', 'Mijn e-mailadres wordt niet herkend bij het inloggen. Welk adres moet ik gebruiken?'],
+  ['multiple-accounts', 'en', 'new customer', 'I think I clicked "I am a new customer" and now I have 2 accounts with the same email.'],
+  ['multiple-accounts', 'de', 'zwei Konten', 'Ich habe anscheinend zwei Konten mit derselben E-Mail-Adresse.'],
+  ['multiple-accounts', 'it', 'due account', 'Ho due account con la stessa email, uno è vuoto.'],
+  ['multiple-accounts', 'ja', 'アカウント', '同じメールアドレスでアカウントが2つできてしまいました。'],
+  ['bookshelf-empty', 'en', 'titles vanished', 'I logged in and all my titles vanished from the bookshelf.'],
+  ['bookshelf-empty', 'fr', 'bibliothèque', 'Ma bibliothèque KDP est vide après connexion, mes livres ont disparu.'],
+  ['bookshelf-empty', 'es', 'estantería', 'Mi estantería está vacía, mis libros han desaparecido.'],
+  ['bookshelf-empty', 'nl', 'boekenplank', 'Mijn boekenplank is leeg na het inloggen.'],
+  ['bookshelf-empty', 'ja', '本棚', 'ログインしたら本棚が空になっていました。'],
+  ['createspace-migration', 'en', 'old account', 'I used to publish paperbacks on CreateSpace. What login do I use for KDP?'],
+  ['createspace-migration', 'de', 'CreateSpace', 'Ich hatte früher ein CreateSpace-Konto. Mit welcher E-Mail melde ich mich bei KDP an?'],
+  ['createspace-migration', 'pt', 'CreateSpace', 'Eu publicava pela CreateSpace. Qual e-mail devo usar no KDP?'],
+  ['amazon-customer-account', 'en', 'Prime', 'I was charged for Prime and want a refund. KDP is fine.'],
+  ['amazon-customer-account', 'de', 'Kundenkonto', 'Ich möchte die Lieferadresse in meinem Amazon-Kundenkonto ändern.'],
+  ['amazon-customer-account', 'fr', 'abonnement', "Je veux annuler mon abonnement Kindle Unlimited sur mon compte client Amazon."],
+  ['sign-in-general', 'en', 'locked out', "I'm locked out of KDP since this morning, no idea why."],
+  ['sign-in-general', 'de', 'Anmeldung', 'Ich kann mich seit gestern nicht mehr bei KDP anmelden.'],
+  ['sign-in-general', 'fr', 'connexion', "Je n'arrive plus à me connecter à mon compte KDP."],
+  ['sign-in-general', 'it', 'accesso', 'Non riesco ad accedere al mio account KDP da due giorni.'],
+  ['sign-in-general', 'pt', 'acesso', 'Não consigo entrar na minha conta KDP desde ontem.'],
+  ['sign-in-general', 'nl', 'inloggen', 'Ik kan niet meer inloggen op KDP.'],
+  ['sign-in-general', 'ja', 'ログイン', 'KDPにログインできません。'],
+  ['other', 'en', 'royalties', 'When will my royalties for March be paid to my bank?'],
+  ['other', 'de', 'Tantiemen', 'Wann werden die Tantiemen ausgezahlt? Ich habe noch keine Auszahlung erhalten.'],
+  ['other', 'es', 'regalías', '¿Cuándo se pagan las regalías? Todavía no recibí ningún pago.'],
+  ['other', 'en', 'cover', 'My paperback cover was rejected because of the spine text. What should I change?'],
+];
+
+describe('paraphrases in eight languages', () => {
+  it.each(CASES)('%s (%s): %s', async (category, language, subject, body) => {
+    const t = await classifyEmail(mail(subject, body));
+    expect({ category: t.category, language: t.language }).toEqual({ category, language });
+    expect(t.evidence.length).toBeGreaterThan(0);
+  });
+});
