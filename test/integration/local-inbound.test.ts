@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Command } from 'commander';
@@ -24,6 +25,45 @@ async function compose(subject: string, text: string, from = 'Author One <author
   return new MailComposer({ from, to: SUPPORT, subject, text, messageId: `<${subject.replace(/\W+/g, '-')}@example.org>` })
     .compile()
     .build();
+}
+
+/** Speaks SMTP line by line (no client library), returning the final line of each reply. */
+async function rawSmtpSession(port: number, commands: string[]): Promise<string[]> {
+  const socket = connect(port, '127.0.0.1');
+  socket.setEncoding('utf8');
+  const replies: string[] = [];
+  let buffer = '';
+  let waiting: (() => void) | null = null;
+  socket.on('data', (chunk: string) => {
+    buffer += chunk;
+    let newline: number;
+    while ((newline = buffer.indexOf('\r\n')) >= 0) {
+      const line = buffer.slice(0, newline);
+      buffer = buffer.slice(newline + 2);
+      // `250-…` continues a reply; `250 …` ends it.
+      if (/^\d{3}(?: |$)/.test(line)) {
+        replies.push(line);
+        waiting?.();
+      }
+    }
+  });
+  const nextReply = (count: number) =>
+    new Promise<void>((done) => {
+      waiting = () => {
+        if (replies.length >= count) done();
+      };
+      waiting();
+    });
+  try {
+    await nextReply(1);
+    for (const command of commands) {
+      socket.write(`${command}\r\n`);
+      await nextReply(replies.length + 1);
+    }
+  } finally {
+    socket.destroy();
+  }
+  return replies;
 }
 
 describe('local SMTP inbound (SES receiving stand-in)', () => {
@@ -127,6 +167,20 @@ describe('local SMTP inbound (SES receiving stand-in)', () => {
     await expect(sender.send(raw, { from: 'author@example.org', to: [SUPPORT] }).finally(() => sender.close())).rejects.toMatchObject({
       responseCode: 552,
     });
+    await smtp.drain();
+    expect(events).toHaveLength(0);
+  });
+
+  it('also answers 552 to a client that does not declare the size (SIZE is optional)', async () => {
+    const replies = await rawSmtpSession(smtp.port, [
+      'EHLO client.example',
+      'MAIL FROM:<author@example.org>',
+      `RCPT TO:<${SUPPORT}>`,
+      'DATA',
+      `From: author@example.org\r\nSubject: undeclared\r\n\r\n${'y'.repeat(100 * 1024)}\r\n.`,
+      'QUIT',
+    ]);
+    expect(replies.map((reply) => reply.slice(0, 3))).toEqual(['220', '250', '250', '250', '354', '552', '221']);
     await smtp.drain();
     expect(events).toHaveLength(0);
   });
