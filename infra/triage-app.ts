@@ -29,6 +29,8 @@ export function createTriageApp(app: App, options: TriageAppOptions = {}): Triag
   // Server access logs are delivered under a bucket policy (not the legacy log-delivery ACL), so
   // log buckets can keep ACLs disabled. Set here, not in cdk.json, so tests synthesize the same.
   app.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
+  // Cross-stack references (table, rule set) stay CloudFormation exports that protect the producer.
+  app.node.setContext('@aws-cdk/core:defaultCrossStackReferences', 'strong');
   const config = loadConfig((key) => app.node.tryGetContext(key), options.env ?? process.env);
   const env = { account: config.account, region: config.region };
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Annotations, Aws, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -120,7 +120,7 @@ export class AgentsWeb extends Construct {
     if (!this.hasBuild) {
       Annotations.of(this).addWarningV2(
         'kdp-triage:web-not-built',
-        `${this.distDir}/index.html not found: the agents' page is not deployed. Run \`npm run build:web\` (npm run deploy does) and deploy again.`,
+        `${relative(process.cwd(), this.distDir) || "."}/index.html not found: the agents' page is not deployed. Run \`npm run build:web\` (npm run deploy does) and deploy again.`,
       );
       return;
     }

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, type FunctionName } from '../../../infra/bundling.ts';
+import { useRepoCdkHome } from '../../../infra/cdk-home.ts';
 import { createTriageApp, type TriageAppOptions } from '../../../infra/triage-app.ts';
 import { TABLE_DESIGN } from '../../../shared/tickets/table-design.ts';
 
@@ -29,6 +30,13 @@ function templates(options: TriageAppOptions, context: Record<string, string> = 
     assembly,
   };
 }
+
+// aws-cdk-lib caches asset fingerprints under HOME; keep that cache in the repo while synthesizing.
+let restoreHome: () => void;
+beforeAll(() => {
+  restoreHome = useRepoCdkHome();
+});
+afterAll(() => restoreHome());
 
 type Resource = { Type: string; Properties?: Record<string, any> };
 
