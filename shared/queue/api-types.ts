@@ -3,9 +3,18 @@
  * the page bundle takes nothing from here at run time. Request schemas live in `requests.ts`.
  */
 import type { Category } from '../taxonomy.ts';
-import type { Evidence, Reason, AttachmentMeta } from '../types.ts';
+import type { AttachmentMeta, Evidence } from '../types.ts';
+import type {
+  MessageDirection,
+  OutboxKind,
+  OutboxState,
+  SesVerdicts,
+  TicketEvent,
+  TicketReason,
+  TicketStatus,
+} from '../tickets/model.ts';
 
-export type TicketStatusName = string;
+export type TicketStatusName = TicketStatus;
 
 export interface TicketSummary {
   id: string;
@@ -27,52 +36,51 @@ export interface TicketSummary {
 }
 
 export interface ThreadMessage {
-  /** `in` = from the customer, `out` = a reply of ours. */
-  direction: 'in' | 'out';
-  messageId: string | null;
+  id: string;
+  direction: MessageDirection;
+  messageId: string;
   at: string;
   from: string;
   subject: string;
   text: string;
+  textTruncated: boolean;
   /** Unsanitised HTML as received: render only through the page's sanitiser + sandbox. */
   html: string | null;
   attachments: AttachmentMeta[];
 }
 
-export interface TicketEventView {
-  at: string;
-  actor: string;
-  type: string;
-  /** What changed: field → { before, after } (empty for a note). */
-  changes: Record<string, { before: unknown; after: unknown }>;
-  note: string | null;
-}
+/** One audit-trail entry: who, when, what, before → after. */
+export type TicketEventView = Omit<TicketEvent, 'ticketId'>;
 
+/** A reply queued or sent for the ticket, with its delivery state (from the outbox). */
 export interface ReplyView {
   id: string;
-  /** `auto` = the pipeline's auto-reply, `agent` = sent from the queue. */
-  kind: 'auto' | 'agent';
+  kind: OutboxKind;
   to: string;
   subject: string;
-  text: string;
-  state: string;
+  /** The reply's text as the customer reads it (from the thread), when known. */
+  text: string | null;
+  state: OutboxState;
   sesMessageId: string | null;
   attempts: number;
   createdAt: string;
   updatedAt: string;
+  sentAt: string | null;
   lastError: string | null;
-  sentBy: string | null;
+  requestedBy: string;
 }
 
 export interface TicketDetail extends TicketSummary {
-  reasons: Reason[];
+  reasons: TicketReason[];
   evidence: Evidence[];
   automated: boolean;
-  automatedSignals: string[];
-  /** The (redacted) customer text the classifier read; evidence phrases occur in it. */
+  /** The customer's own words (redacted) the classifier read; evidence phrases occur in it. */
   text: string;
-  verdicts: Record<string, string>;
-  raw: { bucket: string; key: string } | null;
+  textTruncated: boolean;
+  verdicts: SesVerdicts | null;
+  raw: { bucket: string; key: string };
+  /** Set when the raw message could not be read or parsed (the stored text is shown instead). */
+  rawError: string | null;
   messages: ThreadMessage[];
   events: TicketEventView[];
   replies: ReplyView[];
@@ -85,7 +93,7 @@ export interface TicketPage {
 }
 
 export interface StatusCounts {
-  counts: Record<string, number>;
+  counts: Record<TicketStatus, number>;
 }
 
 export interface Stats {
@@ -110,7 +118,7 @@ export interface Stats {
 export interface Me {
   agent: string;
   groups: string[];
-  vocabulary: { statuses: string[]; categories: Category[]; languages: string[] };
+  vocabulary: { statuses: TicketStatus[]; categories: Category[]; languages: string[] };
 }
 
 export interface ApiErrorBody {

@@ -57,7 +57,7 @@ export class AgentApi {
   }
   /** `key` is made once per composed reply, so a retried request cannot send it twice. */
   reply(id: string, body: { article: string } | { text: string }, key: string): Promise<TicketDetail> {
-    return this.call('POST', `/tickets/${encodeURIComponent(id)}/reply`, { body, headers: { 'idempotency-key': key } });
+    return this.call('POST', `/tickets/${encodeURIComponent(id)}/reply`, { body: { ...body, idempotencyKey: key } });
   }
   stats(window: '24h' | '7d'): Promise<Stats> {
     return this.call('GET', `/stats?window=${window}`);

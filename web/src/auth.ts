@@ -106,10 +106,11 @@ export async function completeCognitoSignIn(auth: Extract<AuthConfig, { mode: 'c
   });
   if (!res.ok) throw new Error(`Sign-in failed (HTTP ${res.status}).`);
   const body = (await res.json()) as { id_token?: string; access_token?: string; expires_in?: number };
-  // The API's JWT authorizer accepts the ID token (aud = client id); it carries email and groups.
-  const token = body.id_token ?? body.access_token;
-  if (!token) throw new Error('Sign-in returned no token.');
-  const claims = jwtClaims(token);
+  // The API's authorizer demands the agent scope, which only the access token carries; the
+  // ID token only names the agent for the header.
+  const token = body.access_token;
+  if (!token) throw new Error('Sign-in returned no access token.');
+  const claims = { ...jwtClaims(token), ...(body.id_token ? jwtClaims(body.id_token) : {}) };
   const session: Session = {
     token,
     agent: String(claims.email ?? claims['cognito:username'] ?? claims.username ?? claims.sub ?? 'agent'),

@@ -5,7 +5,7 @@ import type { AgentApi } from '../api.ts';
 import { age, pct } from '../format.ts';
 
 /** The filters, as they stand in the hash query and in the API query string (same names). */
-const FILTER_KEYS = ['status', 'category', 'language', 'confidenceBelow', 'confidenceAbove', 'sender', 'from', 'to', 'q', 'order'] as const;
+const FILTER_KEYS = ['status', 'category', 'language', 'minConfidence', 'maxConfidence', 'sender', 'from', 'to', 'q', 'order'] as const;
 type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
 
 const REFRESH_MS = 15_000;
@@ -147,8 +147,8 @@ export function QueueView({ api, me, query }: { api: AgentApi; me: Me; query: st
       ${select('status', 'Status', me.vocabulary.statuses)}
       ${select('category', 'Category', me.vocabulary.categories)}
       ${select('language', 'Language', me.vocabulary.languages)}
-      ${input('confidenceAbove', 'Confidence ≥', 'number', { min: '0', max: '1', step: '0.05' })}
-      ${input('confidenceBelow', 'Confidence <', 'number', { min: '0', max: '1', step: '0.05' })}
+      ${input('minConfidence', 'Confidence ≥', 'number', { min: '0', max: '1', step: '0.05' })}
+      ${input('maxConfidence', 'Confidence ≤', 'number', { min: '0', max: '1', step: '0.05' })}
       ${input('sender', 'Sender', 'email')}
       ${input('from', 'Received from', 'date')}
       ${input('to', 'Received to', 'date')}

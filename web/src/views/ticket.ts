@@ -19,7 +19,8 @@ function Highlighted({ text, phrases }: { text: string; phrases: string[] }) {
 }
 
 function describe(value: unknown): string {
-  return value === null || value === undefined || value === '' ? '—' : String(value);
+  if (value === null || value === undefined || value === '') return '—';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 export function TicketView({ api, me, id }: { api: AgentApi; me: Me; id: string }) {
@@ -59,7 +60,7 @@ export function TicketView({ api, me, id }: { api: AgentApi; me: Me; id: string 
 
   if (error && !t) return html`<div class="error" role="alert">${error}</div><a href="#/">← Back to the queue</a>`;
   if (!t) return html`<p class="muted">Loading…</p>`;
-  const first = t.messages.find((m) => m.direction === 'in');
+  const first = t.messages.find((m) => m.direction === 'inbound');
   const phrases = t.evidence.map((e) => e.phrase);
   const closed = t.status === 'resolved';
 
@@ -87,12 +88,14 @@ export function TicketView({ api, me, id }: { api: AgentApi; me: Me; id: string 
       <section class="panel">
         <h2>What the classifier read <span class="muted">(evidence highlighted)</span></h2>
         <${Highlighted} text=${t.text} phrases=${phrases} />
+        ${t.textTruncated && html`<p class="muted">The stored text was cut; the whole message is kept in ${t.raw.key}.</p>`}
+        ${t.rawError && html`<p class="muted">${t.rawError}</p>`}
       </section>
       <section class="panel thread">
         <h2>Thread</h2>
         ${t.messages.map(
           (m) => html`<div class=${`msg ${m.direction}`}>
-            <div class="meta"><strong>${m.direction === 'in' ? m.from : 'We replied'}</strong><span>${when(m.at)}</span><span>${m.subject}</span></div>
+            <div class="meta"><strong>${m.direction === 'inbound' ? m.from : `We replied (${m.from})`}</strong><span>${when(m.at)}</span><span>${m.subject}</span></div>
             <pre>${m.text}</pre>
           </div>`,
         )}
@@ -103,14 +106,14 @@ export function TicketView({ api, me, id }: { api: AgentApi; me: Me; id: string 
         ${t.replies.map(
           (r) => html`<div class="msg" data-testid="reply">
             <div class="meta">
-              <strong>${r.kind === 'auto' ? 'Auto-reply' : `Agent reply${r.sentBy ? ` by ${r.sentBy}` : ''}`}</strong>
+              <strong>${r.kind === 'auto-reply' ? 'Auto-reply' : `Agent reply by ${r.requestedBy}`}</strong>
               <span>to ${r.to}</span>
               <span class="pill" data-testid="reply-state">${r.state}</span>
               ${r.sesMessageId && html`<span class="muted">SES ${r.sesMessageId}</span>`}
               <span>${when(r.updatedAt)}</span>
             </div>
             ${r.lastError && html`<div class="error">${r.lastError}</div>`}
-            <details><summary>${r.subject}</summary><pre style="white-space:pre-wrap">${r.text}</pre></details>
+            <details><summary>${r.subject}</summary><pre style="white-space:pre-wrap">${r.text ?? '(text not stored)'}</pre></details>
           </div>`,
         )}
       </section>
@@ -121,7 +124,7 @@ export function TicketView({ api, me, id }: { api: AgentApi; me: Me; id: string 
             (e) => html`<li>
               <span class="when">${when(e.at)} · ${e.actor}</span><br />
               <strong>${e.type}</strong>
-              ${Object.entries(e.changes).map(([k, c]) => html` ${k}: ${describe(c.before)} → ${describe(c.after)}`)}
+              ${(e.before !== null || e.after !== null) && html` ${describe(e.before)} → ${describe(e.after)}`}
               ${e.note && html`<div>${e.note}</div>`}
             </li>`,
           )}
@@ -137,8 +140,9 @@ export function TicketView({ api, me, id }: { api: AgentApi; me: Me; id: string 
         </p>
         ${t.secondary.length > 0 && html`<p class="muted">also: ${t.secondary.join(', ')}</p>`}
         <ul class="reasons">${t.reasons.map((r) => html`<li><code>${r.code}</code> ${r.detail}</li>`)}</ul>
-        ${t.automated && html`<p class="muted">Machine-written: ${t.automatedSignals.join('; ')}</p>`}
-        ${Object.keys(t.verdicts).length > 0 && html`<p class="muted">${Object.entries(t.verdicts).map(([k, v]) => `${k} ${v}`).join(' · ')}</p>`}
+        ${t.automated && html`<p class="muted">Machine-written mail (never auto-answered).</p>`}
+        ${t.verdicts &&
+        html`<p class="muted">SES: ${(['spam', 'virus', 'spf', 'dkim', 'dmarc'] as const).map((k) => `${k} ${t.verdicts![k]}`).join(' · ')}</p>`}
       </section>
       <section class="panel actions">
         <h2>Actions</h2>
