@@ -100,17 +100,46 @@ export class Operations extends Construct {
       );
     }
 
+    const autoReplies = new cloudwatch.Metric({
+      namespace: props.metricsNamespace,
+      metricName: props.autoReplyMetricName,
+      dimensionsMap: { service: props.serviceName },
+      period: Duration.hours(1),
+      statistic: 'Sum',
+    });
     add(
-      'AutoReplySurge',
-      new cloudwatch.Metric({
-        namespace: props.metricsNamespace,
-        metricName: props.autoReplyMetricName,
-        dimensionsMap: { service: props.serviceName },
-        period: Duration.hours(1),
-        statistic: 'Sum',
-      }),
+      'AutoReplyFlood',
+      autoReplies,
       props.autoReplyAlarmPerHour,
-      `More than ${props.autoReplyAlarmPerHour} auto-replies in an hour: a mail loop or a flood?`,
+      `${props.autoReplyAlarmPerHour} or more auto-replies in an hour: a mail loop or a flood?`,
     );
+    // A sudden rise against the learnt hourly pattern (CloudWatch anomaly detection; it needs a
+    // couple of weeks of data before the band is meaningful, until then the fixed ceiling above).
+    const surge = new cloudwatch.CfnAlarm(this, 'AutoReplySurge', {
+      alarmDescription: 'Auto-replies rose well above their usual level for this hour.',
+      comparisonOperator: 'GreaterThanUpperThreshold',
+      evaluationPeriods: 1,
+      thresholdMetricId: 'band',
+      treatMissingData: 'notBreaching',
+      metrics: [
+        {
+          id: 'replies',
+          returnData: true,
+          metricStat: {
+            metric: {
+              namespace: props.metricsNamespace,
+              metricName: props.autoReplyMetricName,
+              dimensions: [{ name: 'service', value: props.serviceName }],
+            },
+            period: 3600,
+            stat: 'Sum',
+          },
+        },
+        { id: 'band', expression: 'ANOMALY_DETECTION_BAND(replies, 3)', returnData: true },
+      ],
+      alarmActions: [this.topic.topicArn],
+      okActions: [this.topic.topicArn],
+    });
+    surge.node.addDependency(this.topic);
   }
 }

@@ -267,6 +267,8 @@ describe('the synthesized app (dev defaults)', () => {
       ]),
     );
     for (const alarm of alarms) expect(alarm.Properties!.AlarmActions).toHaveLength(1);
+    const surge = alarms.find((a) => a.Properties!.ThresholdMetricId === 'band');
+    expect(JSON.stringify(surge?.Properties!.Metrics)).toContain('ANOMALY_DETECTION_BAND(replies');
   });
 
   it('prints what a person needs after deploy', () => {
