@@ -69,11 +69,13 @@ const NOT_A_REQUEST = new Set(['other.job', 'other.spam', 'other.rights']);
 
 /** Bounds the text one part contributes, so a huge thread costs no more than its head. */
 const MAX_PART_CHARS = 20_000;
+const MAX_QUOTED_CHARS = 3_000;
 
 function scan(text: string, source: Source, hits: Hit[], signals: Map<SignalName, Source[]>): void {
   if (!text) return;
   const n = normalize(text.length > MAX_PART_CHARS ? text.slice(0, MAX_PART_CHARS) : text);
   for (const rule of RULES) {
+    if (!rule.canMatch(n.text)) continue;
     rule.pattern.lastIndex = 0;
     const m = rule.pattern.exec(n.text);
     if (!m) continue;
@@ -88,6 +90,7 @@ function scan(text: string, source: Source, hits: Hit[], signals: Map<SignalName
     });
   }
   for (const sig of SIGNALS) {
+    if (!sig.canMatch(n.text)) continue;
     sig.pattern.lastIndex = 0;
     if (sig.pattern.test(n.text)) {
       const list = signals.get(sig.signal) ?? [];
@@ -113,8 +116,9 @@ export function classifyParts(input: ClassifierInput): Classification {
   scan(input.subject, 'subject', hits, signalSources);
   scan(input.own, 'own', hits, signalSources);
   scan(input.forwarded, 'forwarded', hits, signalSources);
-  scan(input.quoted, 'quoted', hits, signalSources);
-  scan(input.signature, 'signature', hits, signalSources);
+  // Only the latest quoted message matters (and it weighs little); signatures say nothing of the
+  // problem, so they are not read at all.
+  scan(input.quoted.slice(0, MAX_QUOTED_CHARS), 'quoted', hits, signalSources);
   scan(input.attachmentNames.join('\n'), 'attachment', hits, signalSources);
 
   // A rule counts once at its best place; further places add a quarter (a subject that agrees

@@ -24,7 +24,7 @@ const STOPWORDS: Array<[Language, RegExp]> = [
 
 /** The language of a customer's text (ISO 639-1), or `und` when there is nothing to tell by. */
 export function detectLanguage(text: string): Language | 'und' {
-  const sample = text.slice(0, 4000);
+  const sample = text.slice(0, 1500);
   if (KANA.test(sample)) return 'ja';
   const letters = sample.replace(/[^\p{L}\s']/gu, ' ').replace(/\s+/g, ' ').trim();
   if (letters.length === 0) return 'und';
@@ -33,7 +33,7 @@ export function detectLanguage(text: string): Language | 'und' {
   const [first, second] = counts;
   const clearByWords = first !== undefined && first.n >= 2 && first.n >= 2 * (second?.n ?? 0);
   // Trigram statistics need text; on a line or two, function words tell more.
-  if (letters.length >= 120 || (letters.length >= 40 && !clearByWords)) {
+  if (letters.length >= 40 && !(clearByWords && first.n >= 4)) {
     const code = franc(letters, { only: ONLY, minLength: 10 });
     const lang = ISO3_TO_1[code];
     if (lang) return lang;
