@@ -3,6 +3,7 @@ import type { Evidence } from '../types.ts';
 import { RULES, SIGNALS, type SignalName } from './lexicon.ts';
 
 const GROUP_OF = new Map(RULES.map((rule) => [rule.id, rule.group]));
+const RULE_WEIGHT = new Map(RULES.map((rule) => [rule.id, rule.weight]));
 import { normalize, originalSpan } from './normalize.ts';
 
 /** The parts of an email the classifier reads, each already redacted. */
@@ -66,6 +67,10 @@ interface Hit {
  * quotes (a job application listing "password resets" as experience, a marketing pitch).
  */
 const NOT_A_REQUEST = new Set(['other.job', 'other.spam', 'other.rights']);
+
+/** Bare mentions ("password", "bookshelf") count only when nothing more specific was said. */
+const FALLBACK = new Set(['password.mention', 'shelf.mention', '2sv.verifying']);
+const DIMINISH = [1, 0.7, 0.45, 0.3, 0.2];
 
 /** Bounds the text one part contributes, so a huge thread costs no more than its head. */
 const MAX_PART_CHARS = 20_000;
@@ -134,8 +139,18 @@ export function classifyParts(input: ClassifierInput): Classification {
     if (!cur || v > cur.v) groupBest.set(group, { id, v });
   }
   const kept = new Set([...groupBest.values()].map((g) => g.id));
+  const keptCategories = new Map<Category, string[]>();
+  for (const id of kept) {
+    const category = byRule.get(id)?.[0]?.category;
+    if (category) keptCategories.set(category, [...(keptCategories.get(category) ?? []), id]);
+  }
+  const hasStrongerRule = (category: Category, id: string) =>
+    (keptCategories.get(category) ?? []).some((other) => other !== id && !FALLBACK.has(other) && (RULE_WEIGHT.get(other) ?? 0) > 0);
   const scores = emptyScores();
   const evidence: Evidence[] = [];
+  // Per category, the rule values; summed with diminishing weight below so that three ways of
+  // saying "password" do not outweigh one clear statement of another problem.
+  const values = new Map<Category, number[]>();
   for (const [id, list] of byRule) {
     const weighted = list
       .map((h) => ({ h, v: h.weight * SOURCE_WEIGHT[h.source as Exclude<Source, 'header'>] }))
@@ -144,12 +159,19 @@ export function classifyParts(input: ClassifierInput): Classification {
     if (!best) continue;
     const rest = weighted.slice(1).reduce((sum, x) => sum + x.v, 0);
     const value = best.v + 0.25 * rest;
-    if (kept.has(id)) scores[best.h.category] += value;
+    if (kept.has(id) && !(FALLBACK.has(id) && hasStrongerRule(best.h.category, id))) {
+      values.set(best.h.category, [...(values.get(best.h.category) ?? []), value]);
+    }
     for (const { h, v } of weighted) {
       if (Math.abs(v) >= 0.1 && h.phrase) {
         evidence.push({ phrase: h.phrase, category: h.category, source: h.source, weight: round(v) });
       }
     }
+  }
+  for (const [category, list] of values) {
+    const positives = list.filter((v) => v > 0).sort((a, b) => b - a);
+    const negatives = list.filter((v) => v < 0).reduce((sum, v) => sum + v, 0);
+    scores[category] = positives.reduce((sum, v, i) => sum + v * (DIMINISH[i] ?? 0.15), 0) + negatives;
   }
   for (const c of CATEGORIES) scores[c] = Math.max(0, scores[c]);
   const notARequest = [...kept].filter((id) => NOT_A_REQUEST.has(id)).length;
@@ -232,7 +254,7 @@ export function classifyParts(input: ClassifierInput): Classification {
     (c) =>
       c !== category &&
       c !== 'sign-in-general' &&
-      (c === 'other' ? scores.other >= 1.5 : scores[c] >= 2.0 && scores[c] >= 0.35 * strength),
+      (c === 'other' ? scores.other >= 1.0 : scores[c] >= 2.0 && scores[c] >= 0.35 * strength),
   ).sort((a, b) => scores[b] - scores[a]);
 
   evidence.sort((a, b) => b.weight - a.weight);
