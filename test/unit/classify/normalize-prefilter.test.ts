@@ -1,0 +1,66 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES, SIGNALS } from '../../../shared/classify/lexicon.ts';
+import { normalize, originalSpan } from '../../../shared/classify/normalize.ts';
+import { requiredLiterals } from '../../../shared/classify/prefilter.ts';
+import { parseEmail } from '../../../shared/mail/parse.ts';
+
+describe('normalize', () => {
+  it('folds case, diacritics, full-width forms and typographic punctuation', () => {
+    expect(normalize('Número de TELÉFONO ４０４ “quoted” — it’s').text).toBe('numero de telefono 404 "quoted" - it\'s');
+  });
+
+  it('fixes misspellings of key words and maps spans back to what was written', () => {
+    const n = normalize('I cant loggin, my pasword is wrong and the createspce acount is gone');
+    expect(n.text).toBe('i cant login, my password is wrong and the createspace account is gone');
+    const at = n.text.indexOf('password');
+    expect(originalSpan(n, at, at + 'password'.length)).toBe('pasword');
+    const cs = n.text.indexOf('createspace account');
+    expect(originalSpan(n, cs, cs + 'createspace account'.length)).toBe('createspce acount');
+  });
+
+  it('leaves ordinary words alone', () => {
+    expect(normalize('the ebook sound round accounts received iPhone').text).toBe('the ebook sound round accounts received iphone');
+  });
+
+  it('keeps Japanese intact and joins hard-wrapped lines', () => {
+    expect(normalize('パスワードを\n忘れました').text).toBe('パスワードを 忘れました');
+  });
+});
+
+describe('literal prefilters', () => {
+  it('extracts what every match must contain', () => {
+    expect(requiredLiterals('(?:forgot|lost) (?:my )?password')).toEqual(['password']);
+    expect(requiredLiterals('\\b404\\b')).toEqual(['404']);
+    expect(requiredLiterals('passwords?')).toEqual(['password']);
+    expect(requiredLiterals('(?:a|b)?c')).toBeNull();
+    // One literal per branch suffices: the most selective one of each sequence is kept.
+    expect(requiredLiterals('two[- ]?step|2sv')?.sort()).toEqual(['2sv', 'step']);
+  });
+
+  // Soundness: a prefilter may only skip a rule that cannot match. Checked on every text we
+  // have (the dev corpus, when present beside the checkout, and the rule sources themselves).
+  it('never skips a rule that would have matched', async () => {
+    const texts: string[] = [];
+    const dev = resolve(import.meta.dirname, '../../../../shared/eval/dev');
+    if (existsSync(dev)) {
+      for (const f of readdirSync(dev).filter((x) => x.endsWith('.eml'))) {
+        const e = await parseEmail(readFileSync(resolve(dev, f)));
+        texts.push(normalize(`${e.subject}\n${e.text}`).text);
+      }
+    }
+    texts.push(normalize('I cannot sign in: 404 page not found, then error 500 internal server error, the otp never arrives').text);
+    let checked = 0;
+    for (const rule of [...RULES, ...SIGNALS]) {
+      for (const text of texts) {
+        rule.pattern.lastIndex = 0;
+        if (rule.pattern.test(text)) {
+          checked += 1;
+          expect(rule.canMatch(text), `${rule.id} skipped a match`).toBe(true);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+});
