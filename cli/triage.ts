@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerArticleCommand } from './commands/article.ts';
 import { registerClassifyCommand } from './commands/classify.ts';
 import { registerEvalCommand } from './commands/eval.ts';
+import { registerExportLabelsCommand } from './commands/export-labels.ts';
 import { registerSendCommand } from './commands/send.ts';
 
 const program = new Command('triage')
@@ -12,5 +13,6 @@ registerClassifyCommand(program);
 registerEvalCommand(program);
 registerArticleCommand(program);
 registerSendCommand(program);
+registerExportLabelsCommand(program);
 
 await program.parseAsync(process.argv);
