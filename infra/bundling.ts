@@ -34,6 +34,7 @@ export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The Lambda handlers this app deploys, relative to the repository root. */
 export const FUNCTION_ENTRIES = {
   inboundEmail: 'functions/inbound-email/handler.ts',
+  outboxSweep: 'functions/inbound-email/sweep.ts',
   agentApi: 'functions/agent-api/handler.ts',
 } as const;
 

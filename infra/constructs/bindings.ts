@@ -58,7 +58,8 @@ export interface BucketBinding {
 export function bindBucket(fn: TriageFunction, bucket: s3.IBucket, binding: BucketBinding): void {
   const actions = binding.access === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject'];
   const objects = bucket.arnForObjects(`${binding.prefix}*`);
-  fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'BucketObjects', actions, resources: [objects] }));
+  const sid = `Objects${binding.prefix.replace(/[^A-Za-z0-9]/g, '')}`; // unique per prefix
+  fn.addToRolePolicy(new iam.PolicyStatement({ sid, actions, resources: [objects] }));
   fn.addEnvironment(binding.bucketEnvVar, bucket.bucketName);
   if (binding.prefixEnvVar) fn.addEnvironment(binding.prefixEnvVar, binding.prefix);
   acknowledgeWildcardResource(

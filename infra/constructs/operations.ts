@@ -19,6 +19,8 @@ export interface OperationsProps {
   readonly serviceName: string;
   /** Name of the Powertools metric counted per auto-reply sent. */
   readonly autoReplyMetricName: string;
+  /** Powertools metrics the outbox sweep counts for replies that failed / may or may not have gone. */
+  readonly replyProblemMetricNames: string[];
   readonly autoReplyAlarmPerHour: number;
   readonly alarmEmail?: string;
 }
@@ -97,6 +99,21 @@ export class Operations extends Construct {
         }),
         1,
         `SES could not run the receipt rule's actions (${metricName}): check the bucket policy and Lambda permission.`,
+      );
+    }
+
+    for (const metricName of props.replyProblemMetricNames) {
+      add(
+        `Metric-${metricName}`,
+        new cloudwatch.Metric({
+          namespace: props.metricsNamespace,
+          metricName,
+          dimensionsMap: { service: props.serviceName },
+          period: Duration.minutes(15),
+          statistic: 'Sum',
+        }),
+        1,
+        `Outbox sweep counted ${metricName}: a reply failed for good or its fate is unknown — check the outbox.`,
       );
     }
 

@@ -8,6 +8,9 @@ import { TABLE_DESIGN } from '../../shared/tickets/table-design.ts';
 import type { DeployConfig } from '../config.ts';
 import { receiptRuleArn } from '../constructs/inbound-rule.ts';
 
+/** Fixed by the pipeline (shared/pipeline/deliver-reply.ts writes `outbound/<id>.eml`). */
+const OUTBOUND_PREFIX = 'outbound/';
+
 export interface StatefulStackProps extends StackProps {
   readonly config: DeployConfig;
 }
@@ -20,6 +23,8 @@ export interface StatefulResources {
    */
   readonly rawMailBucketName: string;
   readonly rawMailPrefix: string;
+  /** Where the pipeline keeps the MIME of replies too large for a table item. */
+  readonly outboundPrefix: string;
   readonly table: dynamodb.ITableV2;
   readonly ruleSet: ses.IReceiptRuleSet;
   readonly ruleSetName: string;
@@ -73,6 +78,12 @@ export class StatefulStack extends Stack {
           expiration: Duration.days(config.retentionDays),
           noncurrentVersionExpiration: Duration.days(30),
         },
+        {
+          id: 'outbound-mime-retention',
+          prefix: OUTBOUND_PREFIX,
+          expiration: Duration.days(config.retentionDays),
+          noncurrentVersionExpiration: Duration.days(30),
+        },
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
       removalPolicy: RemovalPolicy.RETAIN,
@@ -122,6 +133,7 @@ export class StatefulStack extends Stack {
     this.resources = {
       rawMailBucketName,
       rawMailPrefix: config.rawMailPrefix,
+      outboundPrefix: OUTBOUND_PREFIX,
       table,
       ruleSet,
       ruleSetName,

@@ -1,4 +1,6 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -50,6 +52,38 @@ export class StatelessStack extends Stack {
       reason: 'This is the dead-letter queue (Lambda on-failure destination); it needs none of its own.',
     });
 
+    const pipelineEnv = {
+      POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+      ...(config.autoReplyWindowHours !== undefined
+        ? { AUTO_REPLY_WINDOW_HOURS: String(config.autoReplyWindowHours) }
+        : {}),
+      ...(config.confidenceThreshold !== undefined
+        ? { CONFIDENCE_THRESHOLD: String(config.confidenceThreshold) }
+        : {}),
+    };
+    const sender = {
+      identityArns: stateful.sendingIdentityArns,
+      fromAddress: config.supportAddress,
+      fromName: config.supportFromName,
+    };
+    /**
+     * What every function of the mail pipeline touches: the table; raw inbound mail (read); the
+     * MIME of large replies under `outbound/` (written when queued, read when sent); SES as the
+     * support address.
+     */
+    const bindPipeline = (fn: TriageFunction) => {
+      bindTable(fn, stateful.table, 'readWrite');
+      bindBucket(fn, rawMail, {
+        access: 'read',
+        prefix: stateful.rawMailPrefix,
+        bucketEnvVar: 'RAW_MAIL_BUCKET',
+        prefixEnvVar: 'RAW_MAIL_PREFIX',
+      });
+      bindBucket(fn, rawMail, { access: 'readWrite', prefix: stateful.outboundPrefix, bucketEnvVar: 'RAW_MAIL_BUCKET' });
+      bindSesSender(fn, sender);
+    };
+
     // A 40 MB message (SES's limit) is read whole from S3 and parsed: base64 attachments decode to
     // ~30 MB, and parsing holds a few copies; 1 GB leaves room and buys ~0.6 vCPU so a large
     // message parses in seconds. 60 s covers that plus DynamoDB and SES calls with retries.
@@ -63,30 +97,33 @@ export class StatelessStack extends Stack {
       logRetention,
       removalPolicy,
       tracing: config.tracing,
-      environment: {
-        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
-        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-        ...(config.autoReplyWindowHours !== undefined
-          ? { AUTO_REPLY_WINDOW_HOURS: String(config.autoReplyWindowHours) }
-          : {}),
-        ...(config.confidenceThreshold !== undefined
-          ? { CONFIDENCE_THRESHOLD: String(config.confidenceThreshold) }
-          : {}),
-      },
+      environment: pipelineEnv,
     });
-    bindTable(inbound, stateful.table, 'readWrite');
-    bindBucket(inbound, rawMail, {
-      access: 'read',
-      prefix: stateful.rawMailPrefix,
-      bucketEnvVar: 'RAW_MAIL_BUCKET',
-      prefixEnvVar: 'RAW_MAIL_PREFIX',
+    bindPipeline(inbound);
+
+    // The outbox sweep: every minute, sends replies still pending or failed-retryably and settles
+    // expired claims. One at a time (reserved concurrency 1); a failed sweep is not retried —
+    // the next minute's sweep is the retry — but still dead-lettered, so the alarm shows it.
+    const sweep = new TriageFunction(this, 'OutboxSweep', {
+      entry: entries.outboxSweep,
+      description: 'Outbox sweep: retries due replies, settles expired send claims',
+      memorySize: 512,
+      timeout: Duration.seconds(60),
+      reservedConcurrency: config.reservedConcurrency === 'off' ? undefined : 1,
+      retryAttempts: 0,
+      maxEventAge: Duration.minutes(2),
+      deadLetters,
+      logRetention,
+      removalPolicy,
+      tracing: config.tracing,
+      environment: pipelineEnv,
     });
-    const sender = {
-      identityArns: stateful.sendingIdentityArns,
-      fromAddress: config.supportAddress,
-      fromName: config.supportFromName,
-    };
-    bindSesSender(inbound, sender);
+    bindPipeline(sweep);
+    new events.Rule(this, 'OutboxSweepSchedule', {
+      description: 'Runs the outbox sweep every minute',
+      schedule: events.Schedule.rate(Duration.minutes(1)),
+      targets: [new targets.LambdaFunction(sweep.fn)],
+    });
 
     new InboundRule(this, 'InboundRule', {
       ruleSet: stateful.ruleSet,
@@ -115,20 +152,13 @@ export class StatelessStack extends Stack {
       removalPolicy,
       tracing: config.tracing,
       environment: {
+        ...pipelineEnv,
         POWERTOOLS_SERVICE_NAME: `${SERVICE_NAME}-agent-api`,
-        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         AUTH_MODE: 'cognito',
         AGENTS_GROUP,
       },
     });
-    bindTable(agentApiFn, stateful.table, 'readWrite');
-    bindBucket(agentApiFn, rawMail, {
-      access: 'read',
-      prefix: stateful.rawMailPrefix,
-      bucketEnvVar: 'RAW_MAIL_BUCKET',
-      prefixEnvVar: 'RAW_MAIL_PREFIX',
-    });
-    bindSesSender(agentApiFn, sender);
+    bindPipeline(agentApiFn);
 
     const api = new AgentsApi(this, 'AgentsApi', {
       handler: agentApiFn.fn,
@@ -152,13 +182,14 @@ export class StatelessStack extends Stack {
     });
 
     const operations = new Operations(this, 'Operations', {
-      functions: { InboundEmail: inbound.fn, AgentApi: agentApiFn.fn },
+      functions: { InboundEmail: inbound.fn, OutboxSweep: sweep.fn, AgentApi: agentApiFn.fn },
       deadLetters,
       ruleSetName: stateful.ruleSetName,
       ruleName: stateful.ruleName,
       metricsNamespace: METRICS_NAMESPACE,
       serviceName: SERVICE_NAME,
-      autoReplyMetricName: 'autoReplied',
+      autoReplyMetricName: 'auto-replied',
+      replyProblemMetricNames: ['reply-failed', 'reply-unknown'],
       autoReplyAlarmPerHour: config.autoReplyAlarmPerHour,
       alarmEmail: config.alarmEmail,
     });

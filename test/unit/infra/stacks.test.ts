@@ -5,13 +5,18 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, type FunctionName } from '../../../infra/bundling.ts';
+import { FUNCTION_ENTRIES, REPO_ROOT, type FunctionName } from '../../../infra/bundling.ts';
 import { useRepoCdkHome } from '../../../infra/cdk-home.ts';
 import { createTriageApp, type TriageAppOptions } from '../../../infra/triage-app.ts';
 import { TABLE_DESIGN } from '../../../shared/tickets/table-design.ts';
 
+// Variants synthesize with a small fixture handler (fast); the main synthesis uses the real ones.
 const FIXTURE_HANDLER = 'test/fixtures/infra/handler.ts';
-const FIXTURE_ENTRIES: Record<FunctionName, string> = { inboundEmail: FIXTURE_HANDLER, agentApi: FIXTURE_HANDLER };
+const FIXTURE_ENTRIES: Record<FunctionName, string> = {
+  inboundEmail: FIXTURE_HANDLER,
+  outboxSweep: FIXTURE_HANDLER,
+  agentApi: FIXTURE_HANDLER,
+};
 const FIXTURE_WEB = join(REPO_ROOT, 'test/fixtures/infra/web-dist');
 
 /** Synthesizes the whole app once (bundling with esbuild, cdk-nag validating) into a temp dir. */
@@ -47,9 +52,17 @@ describe('the synthesized app (dev defaults)', () => {
 
   beforeAll(() => {
     let assembly;
-    ({ stateful, stateless, assembly } = templates({ entries: FIXTURE_ENTRIES, webDistDir: FIXTURE_WEB }));
+    // The real handlers (FUNCTION_ENTRIES), bundled as in `npm run synth`.
+    ({ stateful, stateless, assembly } = templates({ webDistDir: FIXTURE_WEB }));
     assemblyDir = assembly.directory;
   }, 120_000);
+
+  it('deploys the real handler files, each exporting `handler`', async () => {
+    for (const entry of Object.values(FUNCTION_ENTRIES)) {
+      const module = (await import(join(REPO_ROOT, entry))) as { handler?: unknown };
+      expect(typeof module.handler, entry).toBe('function');
+    }
+  });
 
   it('passes cdk-nag AwsSolutions with nothing left unacknowledged, not even a warning', () => {
     // Synthesis throws on an unacknowledged error; the report also lists warnings.
@@ -160,20 +173,31 @@ describe('the synthesized app (dev defaults)', () => {
     }
   });
 
-  it('runs both handlers on Node 22 arm64, bundled, with explicit async retries and a dead-letter destination', () => {
+  it('runs the three handlers on Node 22 arm64, bundled, with explicit async retries and a dead-letter destination', () => {
     const ours = stateless.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps' } } },
     });
-    expect(Object.keys(ours)).toHaveLength(2);
+    expect(Object.keys(ours)).toHaveLength(3);
     for (const [id, fn] of Object.entries(ours) as [string, Resource][]) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
       stateless.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
         FunctionName: { Ref: id },
-        MaximumRetryAttempts: 2,
-        MaximumEventAgeInSeconds: 21600,
+        MaximumRetryAttempts: Match.anyValue(),
+        MaximumEventAgeInSeconds: Match.anyValue(),
         DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DeadLetters'), 'Arn'] } } },
       });
     }
+    const inboundId = Object.keys(ours).find((id) => id.startsWith('InboundEmail'))!;
+    stateless.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: inboundId },
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 21600,
+    });
+    const sweepId = Object.keys(ours).find((id) => id.startsWith('OutboxSweep'))!;
+    stateless.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 minute)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [sweepId, 'Arn'] } })],
+    });
     stateless.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
     stateless.hasResourceProperties('AWS::Lambda::Function', {
       MemorySize: 1024,
@@ -198,7 +222,7 @@ describe('the synthesized app (dev defaults)', () => {
     const sends = policies
       .flatMap((p) => p.Properties!.PolicyDocument.Statement as Record<string, any>[])
       .filter((s) => JSON.stringify(s.Action).includes('ses:Send'));
-    expect(sends).toHaveLength(2);
+    expect(sends).toHaveLength(3);
     for (const statement of sends) {
       expect(statement.Action).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
       expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'support@kdp.example.com' } });
@@ -263,7 +287,9 @@ describe('the synthesized app (dev defaults)', () => {
         'AWS/SQS/ApproximateNumberOfMessagesVisible',
         'AWS/SES/PublishFailure',
         'AWS/SES/PublishExpired',
-        'KdpTriage/autoReplied',
+        'KdpTriage/auto-replied',
+        'KdpTriage/reply-failed',
+        'KdpTriage/reply-unknown',
       ]),
     );
     for (const alarm of alarms) expect(alarm.Properties!.AlarmActions).toHaveLength(1);
