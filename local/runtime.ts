@@ -59,6 +59,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     RAW_MAIL_BUCKET: options.rawMailBucket,
     RAW_MAIL_PREFIX: options.rawMailPrefix,
     SUPPORT_ADDRESS: options.supportAddress,
+    // What the function construct sets in AWS; without them Powertools logs `service_undefined`.
+    POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME ?? 'kdp-triage',
+    POWERTOOLS_METRICS_NAMESPACE: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'KdpTriage',
     ...options.handlerEnv,
   };
   // The handler reads these once, on first use; our own clients take credentials and checksum
