@@ -64,9 +64,10 @@ export class AgentsWeb extends Construct {
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
-        // Page-independent directives; the page's own CSP (meta tag) governs scripts and frames.
+        // Page-independent directives only: the page's own CSP (meta tag) governs scripts and its
+        // sandboxed srcdoc frame (which would inherit anything stricter set here).
         contentSecurityPolicy: {
-          contentSecurityPolicy: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
+          contentSecurityPolicy: "object-src 'none'; base-uri 'none'",
           override: true,
         },
       },
@@ -81,13 +82,6 @@ export class AgentsWeb extends Construct {
         responseHeadersPolicy: headers,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
       },
-      // Client-side routes: unknown paths serve the page, which shows its own "not found".
-      errorResponses: [403, 404].map((httpStatus) => ({
-        httpStatus,
-        responseHttpStatus: 200,
-        responsePagePath: '/index.html',
-        ttl: Duration.minutes(1),
-      })),
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       enableLogging: true,
