@@ -226,14 +226,17 @@ function markSignatures(lines: string[], sections: Section[]): void {
   }
 }
 
-/** First line of the signature in the own run [from, to), or -1. */
+/** First line of the signature in the own run [from, to), or -1. One pass, bounded look-ahead per line. */
 function signatureStart(lines: string[], from: number, to: number): number {
+  // Non-blank lines from each position to the run's end, so "-- " needs no re-count.
+  const below = new Array<number>(to - from + 1).fill(0);
+  for (let i = to - 1; i >= from; i--) below[i - from] = below[i - from + 1]! + (isBlank(lines[i]!) ? 0 : 1);
   for (let i = from; i < to; i++) {
     const line = lines[i]!;
     if (line.length > MAX_MARKER_LINE || isBlank(line)) continue;
     const trimmed = line.trim();
     // "-- " ends the message by convention; a long run below it is more likely prose after a separator.
-    if (SIG_DELIMITER.test(trimmed) && countNonBlank(lines, i + 1, to) <= 20) return i;
+    if (SIG_DELIMITER.test(trimmed) && below[i - from + 1]! <= 20) return i;
     if (MOBILE_SIGNATURE.test(trimmed)) return i;
     if (paragraphStart(lines, i, from) && DISCLAIMER.test(line) && to - i <= 40) return i;
     if (CLOSING.test(trimmed) && i > from && isNameBlock(lines, i + 1, to)) return i;
@@ -245,12 +248,6 @@ function paragraphStart(lines: string[], i: number, from: number): boolean {
   return i === from || isBlank(lines[i - 1]!);
 }
 
-function countNonBlank(lines: string[], from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) if (!isBlank(lines[i]!)) n++;
-  return n;
-}
-
 /**
  * After a closing ("Regards,"), what follows up to the run's end (or a disclaimer) must be a
  * short name block: at most six short lines of a few words or contact details. Anything longer
@@ -258,7 +255,9 @@ function countNonBlank(lines: string[], from: number, to: number): number {
  */
 function isNameBlock(lines: string[], from: number, to: number): boolean {
   let count = 0;
-  for (let i = from; i < to; i++) {
+  // A name block with its blank lines fits in this many lines; a longer tail is not one.
+  if (to - from > 40 && !hasDisclaimerWithin(lines, from, Math.min(to, from + 40))) return false;
+  for (let i = from; i < to && i < from + 40; i++) {
     const line = lines[i]!;
     if (isBlank(line)) continue;
     if (paragraphStart(lines, i, from) && DISCLAIMER.test(line)) return true;
@@ -269,4 +268,9 @@ function isNameBlock(lines: string[], from: number, to: number): boolean {
     if (/[?？]\s*$/.test(line)) return false;
   }
   return true;
+}
+
+function hasDisclaimerWithin(lines: string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (lines[i]!.length <= MAX_MARKER_LINE && paragraphStart(lines, i, from) && DISCLAIMER.test(lines[i]!)) return true;
+  return false;
 }

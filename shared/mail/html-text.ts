@@ -46,6 +46,8 @@ const NAMED: Record<string, string> = {
   Object.assign(NAMED, { AElig: 'Æ', aelig: 'æ', ETH: 'Ð', eth: 'ð', THORN: 'Þ', thorn: 'þ' });
 }
 
+const MAX_QUOTE_PREFIX = 8;
+
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));?/g;
 
 export function decodeEntities(text: string): string {
@@ -58,10 +60,15 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** Collects text as lines; `> ` prefixes follow the blockquote depth at each line's start. */
+/**
+ * Collects text as lines; `> ` prefixes follow the blockquote depth at each line's start. The
+ * current line is kept as parts plus its last character, never re-read, so appending stays O(1).
+ */
 class LineSink {
   private readonly lines: string[] = [];
-  private current = '';
+  private parts: string[] = [];
+  private hasText = false;
+  private lastChar = 0;
   private currentDepth = 0;
   private blankLines = 0;
   quoteDepth = 0;
@@ -69,31 +76,32 @@ class LineSink {
   text(chunk: string, preformatted: boolean): void {
     if (chunk === '') return;
     if (preformatted) {
-      const parts = chunk.split(/\r?\n/);
-      parts.forEach((part, i) => {
+      const pieces = chunk.split(/\r?\n/);
+      pieces.forEach((piece, i) => {
         if (i > 0) this.endLine();
-        this.append(part);
+        this.append(piece);
       });
       return;
     }
     let collapsed = chunk.replace(/[ \t\r\n\f\u00a0]+/g, ' ');
-    if (this.current === '' && collapsed.startsWith(' ')) collapsed = collapsed.slice(1);
-    else if (this.current.endsWith(' ') && collapsed.startsWith(' ')) collapsed = collapsed.slice(1);
+    if (collapsed.charCodeAt(0) === 32 && (this.parts.length === 0 || this.lastChar === 32)) collapsed = collapsed.slice(1);
     this.append(collapsed);
   }
 
   private append(s: string): void {
     if (s === '') return;
-    if (this.current === '') this.currentDepth = this.quoteDepth;
-    this.current += s;
+    if (this.parts.length === 0) this.currentDepth = this.quoteDepth;
+    this.parts.push(s);
+    this.lastChar = s.charCodeAt(s.length - 1);
+    if (!this.hasText && /[^ \t]/.test(s)) this.hasText = true;
   }
 
   /** Ends the current line (if any text) and makes sure `blank` empty lines follow it. */
   lineBreak(blank = 0): void {
-    if (this.current.trim() !== '') this.endLine();
-    else this.current = '';
+    if (this.hasText) this.endLine();
+    else this.reset();
     while (this.blankLines < blank && this.lines.length > 0) {
-      this.lines.push(this.quoteDepth > 0 ? '>'.repeat(this.quoteDepth) : '');
+      this.lines.push(this.quoteDepth > 0 ? '>'.repeat(Math.min(MAX_QUOTE_PREFIX, this.quoteDepth)) : '');
       this.blankLines++;
     }
   }
@@ -104,11 +112,19 @@ class LineSink {
   }
 
   private endLine(): void {
-    const line = this.current.replace(/ +$/, '');
-    const prefix = this.currentDepth > 0 || this.quoteDepth > 0 ? '> '.repeat(Math.max(this.currentDepth, this.quoteDepth)) : '';
+    const line = this.parts.join('').replace(/ +$/, '');
+    // Deeper nesting than this adds nothing a reader needs, only output size.
+    const depth = Math.min(MAX_QUOTE_PREFIX, Math.max(this.parts.length > 0 ? this.currentDepth : 0, this.quoteDepth));
+    const prefix = depth > 0 ? '> '.repeat(depth) : '';
     this.lines.push(line === '' ? prefix.trimEnd() : prefix + line);
     this.blankLines = line === '' ? this.blankLines + 1 : 0;
-    this.current = '';
+    this.reset();
+  }
+
+  private reset(): void {
+    this.parts = [];
+    this.hasText = false;
+    this.lastChar = 0;
     this.currentDepth = this.quoteDepth;
   }
 
@@ -123,15 +139,27 @@ function isNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 58;
 }
 
-/** Finds `</name` (any case) from `from`; returns the index or -1. */
-function findClosing(lower: string, name: string, from: number): number {
-  return lower.indexOf('</' + name, from);
+/**
+ * `indexOf` with memory: a needle searched again from a later position reuses the earlier hit
+ * (or miss), so many unclosed `<title>`s cannot make the scan quadratic.
+ */
+class Finder {
+  private readonly found = new Map<string, number>();
+  constructor(private readonly haystack: string) {}
+  indexOf(needle: string, from: number): number {
+    const known = this.found.get(needle);
+    if (known !== undefined && (known === -1 || known >= from)) return known;
+    const index = this.haystack.indexOf(needle, from);
+    this.found.set(needle, index);
+    return index;
+  }
 }
 
 export function htmlToText(html: string): string {
   const sink = new LineSink();
   // A lower-cased copy lets the skips for script/style/comments use plain indexOf.
   const lower = html.toLowerCase();
+  const finder = new Finder(lower);
   let pre = 0;
   let pos = 0;
   const n = html.length;
@@ -181,13 +209,13 @@ export function htmlToText(html: string): string {
     }
     const selfClosing = html.charCodeAt(tagEnd - 2) === 47;
     if (SKIP_CONTENT.has(name) && !selfClosing) {
-      let end = findClosing(lower, name, pos);
+      let end = finder.indexOf(`</${name}`, pos);
       if (end !== -1) {
         pos = findTagEnd(html, end + 2 + name.length);
       } else if (name === 'script' || name === 'style') {
         // Browsers treat everything after an unclosed <script>/<style> as its content.
         pos = n;
-      } else if (name === 'head' && (end = lower.indexOf('<body', pos)) !== -1) {
+      } else if (name === 'head' && (end = finder.indexOf('<body', pos)) !== -1) {
         pos = end;
       }
       // Other unclosed elements (a stray <head>, <title>…) are read as ordinary markup.
@@ -235,7 +263,7 @@ export function htmlToText(html: string): string {
 }
 
 /**
- * The index just past the `>` ending a tag. A quoted attribute value (`="…"`) may hold `>`, so
+ * The index just past the `>` ending a tag (or of the next `<` when it is unclosed). A quoted attribute value (`="…"`) may hold `>`, so
  * it is skipped, but only when its closing quote comes within a short distance: a stray quote
  * must not swallow the document, and the bounded look-ahead keeps the scan linear.
  */
@@ -245,6 +273,9 @@ function findTagEnd(html: string, from: number): number {
   while (i < n) {
     const c = html.charCodeAt(i);
     if (c === 62 /* > */) return i + 1;
+    // An unquoted `<` means the tag was never closed: end it here so the next tag is read
+    // from this point, and no stretch of markup is scanned twice.
+    if (c === 60 /* < */) return i;
     if ((c === 34 || c === 39) && i > from && html.charCodeAt(i - 1) === 61 /* = */) {
       const limit = Math.min(n, i + 1 + 512);
       let j = i + 1;

@@ -156,6 +156,14 @@ describe('splitCustomerText: nothing lost, bounded work', () => {
     expect(split.quoted.endsWith('b'.repeat(100))).toBe(true);
   });
 
+  it('handles many marker-like lines (each is looked at a bounded number of times)', () => {
+    for (const line of ['-- ', 'Thanks,', '', 'Regards,\n\n\n', 'On 1 Jan 2025 a@b.c wrote:', 'From: x']) {
+      const text = `${line}\n`.repeat(40_000);
+      const split = splitCustomerText(text);
+      expect(all(split).replace(/\s/g, '').length).toBe(text.replace(/\s/g, '').length);
+    }
+  });
+
   it('handles huge lines and empty input', () => {
     expect(splitCustomerText('')).toEqual({ own: '', quoted: '', forwarded: '', signature: '' });
     const line = `On ${'x'.repeat(100_000)} wrote:`;
