@@ -38,7 +38,9 @@ export class AgentsAuth extends Construct {
 
     this.userPool = new cognito.UserPool(this, 'UserPool', {
       selfSignUpEnabled: false,
-      signInAliases: { email: true },
+      // A human username (e.g. `jane`) is what the access token's `username` claim carries and
+      // what the audit trail records; the email address works as a sign-in alias.
+      signInAliases: { username: true, email: true },
       signInCaseSensitive: false,
       autoVerify: { email: true },
       passwordPolicy: {
