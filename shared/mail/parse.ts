@@ -26,6 +26,17 @@ const MAX_HTML_CHARS = 2 * 1024 * 1024;
 /** Raw bytes scanned for charset labels and boundaries (the headers of every part sit early). */
 const RAW_SCAN_CHARS = 256 * 1024;
 
+/**
+ * Prefix of the warnings that mean the message could not be read as an email at all (empty, no
+ * header block, MIME structure rejected): its text is a best effort and a person should look.
+ * Every other warning is informational (a missing header, an odd charset, a truncated part).
+ */
+export const UNPARSEABLE = 'unparseable:';
+
+export function isUnparseable(email: Pick<ParsedEmail, 'warnings'>): boolean {
+  return email.warnings.some((w) => w.startsWith(UNPARSEABLE));
+}
+
 /** The one shape `parseEmail` refuses: the caller keeps the raw message and files it unparsed. */
 export class MailTooLargeError extends Error {
   override readonly name = 'MailTooLargeError';
@@ -72,14 +83,14 @@ async function parseBytes(bytes: Uint8Array, forwardDepth: number, budget: Forwa
     email = await PostalMime.parse(bytes, { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' });
   } catch (error) {
     // postal-mime rejects only on its safety limits (nesting depth, header size).
-    warnings.push(`MIME structure not parsed (${errorMessage(error)}): body read as plain text`);
+    warnings.push(`${UNPARSEABLE} MIME structure not parsed (${errorMessage(error)}): body read as plain text`);
     return { email: fallbackEmail(bytes, warnings), attached: [] };
   }
 
   const headers = email.headers.map((h) => ({ key: h.key, value: cleanHeaderValue(h.value) }));
   if (!headers.some((h) => FIELD_NAME.test(h.key))) {
-    if (bytes.byteLength === 0) warnings.push('empty message');
-    else warnings.push('no header block: whole message read as text');
+    if (bytes.byteLength === 0) warnings.push(`${UNPARSEABLE} empty message`);
+    else warnings.push(`${UNPARSEABLE} no header block, whole message read as text`);
     return { email: fallbackEmail(bytes, warnings), attached: [] };
   }
   if (headers.some((h) => !FIELD_NAME.test(h.key))) warnings.push('malformed header line(s)');
@@ -102,7 +113,7 @@ async function parseBytes(bytes: Uint8Array, forwardDepth: number, budget: Forwa
   if (dateHeader === null) warnings.push('missing Date header');
   else {
     const parsed = new Date(email.date ?? '');
-    if (Number.isNaN(parsed.getTime())) warnings.push(`unparseable Date header: ${dateHeader.slice(0, 80)}`);
+    if (Number.isNaN(parsed.getTime())) warnings.push(`invalid Date header: ${dateHeader.slice(0, 80)}`);
     else date = parsed.toISOString();
   }
 

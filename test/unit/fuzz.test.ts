@@ -4,18 +4,24 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectAutomated } from '../../shared/mail/automated.ts';
 import { splitCustomerText } from '../../shared/mail/customer-text.ts';
-import { parseEmail } from '../../shared/mail/parse.ts';
+import { isUnparseable, parseEmail } from '../../shared/mail/parse.ts';
 import { redact } from '../../shared/redact.ts';
-import type { ParsedEmail } from '../../shared/types.ts';
+import { CATEGORIES } from '../../shared/taxonomy.ts';
+import { classifyEmail, triageParsed } from '../../shared/triage.ts';
+import type { ParsedEmail, Triage } from '../../shared/types.ts';
 
 // Seeded fuzz: dev-corpus emails (or this repo's fixtures when the corpus is absent) mutated
-// thousands of ways. Proves that parsing, splitting, machine-mail detection and redaction never
-// throw on a shape, and that no single email takes grossly long. The cost of each email is
+// thousands of ways. Proves that parsing, splitting, machine-mail detection, redaction and the
+// triage decision never throw on a shape (malformed still yields a Triage, never an auto-reply
+// when unreadable), and that no single email takes grossly long. The cost of each email is
 // measured as CPU time of this process (work done, not wall time, so a busy machine does not
 // fail it); only a gross outlier beyond OUTLIER_MS fails, and the figures are printed.
 const SEED = 0x5eed2025;
 const CASES = 3000;
 const OUTLIER_MS = 2000;
+/** Every n-th case also goes through the public entry `classifyEmail` (which parses again). */
+const CLASSIFY_EVERY = 4;
+const SUPPORT = ['support@kdp.example.com'];
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -166,6 +172,15 @@ function assertShape(email: ParsedEmail): void {
   if (email.date !== null) expect(Number.isNaN(Date.parse(email.date))).toBe(false);
 }
 
+function assertTriage(triage: Triage, email: ParsedEmail, label: string): void {
+  expect(CATEGORIES, label).toContain(triage.category);
+  expect(triage.confidence).toBeGreaterThanOrEqual(0);
+  expect(triage.confidence).toBeLessThanOrEqual(1);
+  expect(typeof triage.autoReply).toBe('boolean');
+  expect(triage.reasons.length, label).toBeGreaterThan(0);
+  if (isUnparseable(email)) expect(triage.autoReply, label).toBe(false);
+}
+
 describe('fuzz: mutated emails never throw and finish in bounded time', () => {
   it(`runs ${CASES} seeded mutations (seed 0x${SEED.toString(16)})`, async () => {
     const { source, emails } = seeds();
@@ -189,12 +204,16 @@ describe('fuzz: mutated emails never throw and finish in bounded time', () => {
       const label = `case ${i}: ${applied.join('+')} (${bytes.length} bytes)`;
       const started = process.cpuUsage();
       let email: ParsedEmail;
+      let triage: Triage;
+      let entry: Triage | null = null;
       try {
         email = await parseEmail(bytes);
         splitCustomerText(email.text, { subject: email.subject });
-        detectAutomated(email, ['support@kdp.example.com']);
+        detectAutomated(email, SUPPORT);
         redact(email.text);
         redact(email.subject);
+        triage = triageParsed(email, SUPPORT);
+        if (i % CLASSIFY_EVERY === 0) entry = await classifyEmail(bytes, { supportAddresses: SUPPORT });
       } catch (error) {
         throw new Error(`${label} threw: ${error instanceof Error ? error.stack : String(error)}`);
       }
@@ -203,6 +222,13 @@ describe('fuzz: mutated emails never throw and finish in bounded time', () => {
       durations.push(ms);
       if (ms > slowest.ms) slowest = { ms, label };
       assertShape(email);
+      assertTriage(triage, email, label);
+      if (entry !== null) {
+        assertTriage(entry, email, label);
+        // classifyEmail reports "unparseable" only for what parseEmail itself marks so: a parse
+        // that threw (and was caught there) would show up here.
+        expect(entry.reasons.some((r) => r.code === 'unparseable'), label).toBe(isUnparseable(email));
+      }
     }
 
     durations.sort((a, b) => a - b);

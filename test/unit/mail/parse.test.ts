@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MailTooLargeError, parseEmail } from '../../../shared/mail/parse.ts';
+import { MailTooLargeError, isUnparseable, parseEmail } from '../../../shared/mail/parse.ts';
 import { htmlToText } from '../../../shared/mail/html-text.ts';
 
 const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/mail/${name}`, import.meta.url));
@@ -140,7 +140,8 @@ describe('parseEmail: malformed input never throws', () => {
     expect(email.from).toBeNull();
     expect(email.subject).toBe('');
     expect(email.customer.own).toContain("I can't sign in to my KDP account");
-    expect(email.warnings).toEqual(['no header block: whole message read as text']);
+    expect(email.warnings).toEqual(['unparseable: no header block, whole message read as text']);
+    expect(isUnparseable(email)).toBe(true);
   });
 
   it('drops NUL bytes', async () => {
@@ -156,8 +157,10 @@ describe('parseEmail: malformed input never throws', () => {
     expect(email.date).toBeNull();
     expect(email.text).toBe('The code never arrives.\n');
     expect(email.warnings).toEqual(
-      expect.arrayContaining(['malformed header line(s)', 'header with bytes that are not UTF-8', 'unparseable Date header: not a date']),
+      expect.arrayContaining(['malformed header line(s)', 'header with bytes that are not UTF-8', 'invalid Date header: not a date']),
     );
+    // Odd but readable: not "unparseable".
+    expect(isUnparseable(email)).toBe(false);
   });
 
   it('decodes an unknown charset as windows-1252 and says so', async () => {
@@ -168,10 +171,19 @@ describe('parseEmail: malformed input never throws', () => {
 
   it('returns an empty ParsedEmail for empty input and binary garbage', async () => {
     const empty = await parseEmail('');
-    expect(empty).toMatchObject({ text: '', from: null, warnings: ['empty message'] });
+    expect(empty).toMatchObject({ text: '', from: null, warnings: ['unparseable: empty message'] });
     const garbage = await parseEmail(new Uint8Array([0, 1, 2, 255, 10, 13, 0, 0x3a, 10, 10, 65, 0xc3]));
     expect(garbage.warnings.length).toBeGreaterThan(0);
     expect(typeof garbage.text).toBe('string');
+  });
+
+  it('reads a message nested deeper than the MIME parser allows as text, marked unparseable', async () => {
+    let raw = 'From: a@example.com\nSubject: deep\n';
+    for (let i = 0; i < 300; i++) raw += `Content-Type: multipart/mixed; boundary="b${i}"\n\n--b${i}\n`;
+    const email = await parseEmail(`${raw}\nI cannot sign in.\n`);
+    expect(isUnparseable(email)).toBe(true);
+    expect(email.warnings[0]).toMatch(/^unparseable: MIME structure not parsed/);
+    expect(email.text).toContain('I cannot sign in.');
   });
 
   it('refuses only an over-size message, with a typed error', async () => {
