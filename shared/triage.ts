@@ -41,11 +41,15 @@ export function triageParsed(parsed: ParsedEmail, supportAddresses: string[], th
   const { own, quoted, forwarded, signature } = email.customer;
   const language = detectLanguage(own.trim() ? own : `${forwarded}\n${email.subject}`);
 
+  // A customer who quotes their own earlier message ("sending this again") is restating the
+  // request: it counts like a forward, not like our reply quoted back.
+  const sender = parsed.from?.address ?? '';
+  const quotesSelf = sender !== '' && quoted.slice(0, 600).toLowerCase().includes(sender);
   const classification = classifyParts({
     subject: email.subject,
     own,
-    quoted,
-    forwarded,
+    quoted: quotesSelf ? '' : quoted,
+    forwarded: quotesSelf ? `${forwarded}\n${quoted}` : forwarded,
     signature,
     attachmentNames: email.attachments.flatMap((a) => (a.filename ? [a.filename] : [])),
   });

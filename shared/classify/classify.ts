@@ -69,7 +69,7 @@ interface Hit {
 const NOT_A_REQUEST = new Set(['other.job', 'other.spam', 'other.rights']);
 
 /** Bare mentions ("password", "bookshelf") count only when nothing more specific was said. */
-const FALLBACK = new Set(['password.mention', 'shelf.mention', '2sv.verifying']);
+const FALLBACK = new Set(['password.mention', 'shelf.mention', '2sv.verifying', 'other.royalty-word', 'password.junk']);
 const DIMINISH = [1, 0.7, 0.45, 0.3, 0.2];
 
 /** Bounds the text one part contributes, so a huge thread costs no more than its head. */
@@ -85,7 +85,7 @@ function scan(text: string, source: Source, hits: Hit[], signals: Map<SignalName
     const m = rule.pattern.exec(n.text);
     if (!m) continue;
     // What blocks the customer tends to come first; later mentions are often side notes.
-    const position = source === 'own' ? 1.15 - 0.3 * (m.index / Math.max(1, n.text.length)) : 1;
+    const position = source === 'own' ? 1.15 - 0.15 * (m.index / Math.max(1, n.text.length)) : 1;
     hits.push({
       ruleId: rule.id,
       category: rule.category,
@@ -240,11 +240,12 @@ export function classifyParts(input: ClassifierInput): Classification {
   // Calibration: enough evidence at all, and a clear lead over the runner-up (relative, so a
   // long email naming two problems is as unsure as a short one naming two).
   const separation = strength > 0 ? Math.max(0, lead) / strength : 0;
-  let confidence = sigmoid(2.0 * (strength - 1.3)) * sigmoid(7 * (separation - 0.25));
+  let confidence = sigmoid(2.0 * (strength - 1.1)) * sigmoid(7 * (separation - 0.25));
   if (category !== 'other') {
     if (signals.includes('security') && category !== 'amazon-customer-account') confidence *= 0.45;
     if (signals.includes('partial-missing') && category === 'bookshelf-empty') confidence *= 0.45;
     if (signals.includes('account-closure')) confidence *= 0.5;
+    if (signals.includes('mixed')) confidence *= 0.5;
     if (speaks('signed-in-fine') && SIGN_IN_CATEGORIES.has(category)) confidence *= 0.6;
     // A strong side topic (tax, royalties) next to a weakly named problem: let a person answer.
     if (other >= 0.6 * strength && other >= 1.5) confidence *= 0.6;
