@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -19,9 +19,13 @@ const FIXTURE_ENTRIES: Record<FunctionName, string> = {
 };
 const FIXTURE_WEB = join(REPO_ROOT, 'test/fixtures/infra/web-dist');
 
+const outdirs: string[] = [];
+
 /** Synthesizes the whole app once (bundling with esbuild, cdk-nag validating) into a temp dir. */
 function synth(options: TriageAppOptions, context: Record<string, string> = {}) {
-  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'kdp-infra-')), context });
+  const outdir = mkdtempSync(join(tmpdir(), 'kdp-infra-'));
+  outdirs.push(outdir);
+  const app = new App({ outdir, context });
   const triage = createTriageApp(app, { env: {}, ...options });
   return { app, triage };
 }
@@ -41,7 +45,10 @@ let restoreHome: () => void;
 beforeAll(() => {
   restoreHome = useRepoCdkHome();
 });
-afterAll(() => restoreHome());
+afterAll(() => {
+  restoreHome();
+  for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
+});
 
 type Resource = { Type: string; Properties?: Record<string, any> };
 
