@@ -8,7 +8,9 @@ import type { ParsedEmail } from './types.ts';
  * A phone number keeps its country code ("+44 [phone]"): the mobile-phone article needs to know
  * one was given. Years, case numbers, ISBNs, prices, "error 500" and "10-15 minutes" stay.
  *
- * Every pattern is linear: bounded quantifiers only, no nested unbounded repetition.
+ * Every pattern is linear: bounded quantifiers only, no nested unbounded repetition. The
+ * keyword patterns run without the `u` flag: V8 scans ASCII-led case-insensitive alternations
+ * several times faster without it (Unicode case folding is not needed for these words).
  */
 export function redact(text: string): string {
   if (text === '') return text;
@@ -43,10 +45,10 @@ export function redactEmail(email: ParsedEmail): ParsedEmail {
 // "password is X", "password: X", "pw=X" in the eight languages; the secret is one token.
 const PASSWORD_WORD =
   '(?:\\b(?:passwords?|passwort|kennwort|passwd|pwd|pw|passcode|mot de passe|mdp|contrase[ñn]a|clave|senha|wachtwoord|parola d\'ordine)\\b|パスワード|暗証番号)';
-const COPULA = '(?:(?:ist|is|was|war|lautet|est|[ée]tait|es|era|è|é)(?![\\p{L}\\p{N}])|=|:|：|は)';
+const COPULA = '(?:(?:ist|is|was|war|lautet|est|[ée]tait|es|era|è|é)(?![A-Za-z0-9\\u00c0-\\u024f])|=|:|：|は)';
 const PASSWORD = new RegExp(
   `(${PASSWORD_WORD}(?:[ \\t\\u00a0]+(?:now|set to|jetzt|maintenant|ahora|adesso|agora|nu))?[ \\t\\u00a0]*(${COPULA})[ \\t\\u00a0]*:?[ \\t\\u00a0]*)(["'“‘«「]?)([^\\s"'”’»」]{1,64})`,
-  'giu',
+  'gi',
 );
 /** Words that follow "password is/:" in prose, not secrets. */
 const NOT_A_SECRET = new Set(
@@ -84,7 +86,7 @@ const CODE = new RegExp(
   '((?:\\b(?:codes?|otp|2fa|mfa|passcode|pin|token|verification|verify|bestätigungscode|sicherheitscode|code de vérification|código|codigo|codice|verificatiecode|inlogcode)\\b|コード|認証番号|確認番号)' +
     '[^\\n\\d\\[]{0,30}?)' +
     '(?<![\\d+\\-./])(?!(?:19|20)\\d\\d(?![ -]?\\d))(\\d{3}[ -]\\d{3}|\\d{4,8})(?![ -]?\\d|[.,/:-]\\d)',
-  'giu',
+  'gi',
 );
 
 // ── cards and IBANs ──────────────────────────────────────────────────────────────────────
@@ -147,7 +149,7 @@ const PHONE_AFTER_WORD = new RegExp(
   '((?:\\b(?:phone|mobile|cell|cellphone|tel|telephone|handy|handynummer|telefon|telefonnummer|mobilnummer|t[ée]l[ée]phone|portable|tel[ée]fono|m[óo]vil|celular|telefone|telem[óo]vel|cellulare|mobiel|mobiele|telefoonnummer|gsm)\\b|電話|携帯)' +
     '[^\\n\\d\\[+]{0,30}?)' +
     '(?<![\\d\\-./])(\\(?\\d{2,5}\\)?(?:[ .\\-]?\\d{2,5}){1,4})(?![\\d]|[.,/:-]\\d)',
-  'giu',
+  'gi',
 );
 // Written without a phone word: UK-style "07700 900123" / "020 7946 0321" and US "(555) 555-0142", "555-555-0142", "555-0142".
 const NATIONAL_PHONE =
