@@ -73,7 +73,7 @@ const FALLBACK = new Set(['password.mention', 'shelf.mention', '2sv.verifying', 
 const DIMINISH = [1, 0.7, 0.45, 0.3, 0.2];
 
 /** Bounds the text one part contributes, so a huge thread costs no more than its head. */
-const MAX_PART_CHARS = 20_000;
+const MAX_PART_CHARS = 8_000;
 const MAX_QUOTED_CHARS = 3_000;
 
 function scan(text: string, source: Source, hits: Hit[], signals: Map<SignalName, Source[]>): void {

@@ -87,7 +87,8 @@ const KEEP = new Set(['accounts', 'account', 'received', 'receive', 'passwords',
 function correctWord(word: string): string {
   const listed = MISSPELLINGS[word];
   if (listed) return listed;
-  if (word.length < 6 || vocab.has(word) || KEEP.has(word)) return word;
+  // Words longer than any vocabulary word + 1 cannot be one edit away (and must stay linear).
+  if (word.length < 6 || word.length > 16 || vocab.has(word) || KEEP.has(word)) return word;
   // One letter missing: the word itself is a deletion variant.
   const missing = deletions.get(word);
   if (missing) return missing;
