@@ -80,10 +80,18 @@ export async function processInbound(deps: InboundDeps, message: InboundMessage)
     confidenceThreshold: config.confidenceThreshold,
   });
   const email = triage.email;
+  const sender = email.from?.address.toLowerCase() ?? '';
   // A message without a usable Message-ID gets a stable one from SES's id, so redeliveries agree.
-  const messageId = normalizeMessageId(email.messageId) ?? `${message.sesMessageId}@ses.invalid`;
+  const sesBased = `${message.sesMessageId}@ses.invalid`;
+  let messageId = normalizeMessageId(email.messageId) ?? sesBased;
 
-  const known = await deps.tickets.findTicketIdByMessageId(messageId);
+  let known = await deps.tickets.findTicketIdByMessageId(messageId);
+  if (known !== null && messageId !== sesBased && !(await sameSender(deps, known, messageId, sender))) {
+    // Someone else's Message-ID reused (by accident or to suppress a ticket): keep this message
+    // as its own, under the id SES gave it.
+    messageId = sesBased;
+    known = await deps.tickets.findTicketIdByMessageId(messageId);
+  }
   if (known !== null) return resume(deps, known, messageId, triage);
 
   const threadId = await findThread(deps, triage);
@@ -106,7 +114,6 @@ export async function processInbound(deps: InboundDeps, message: InboundMessage)
   }
 
   const inbound = inboundMessage(deps, messageId, message, triage);
-  const sender = email.from?.address.toLowerCase() ?? '';
   const { ticket, created } = await deps.tickets.createTicket(
     {
       id: newTicketId(new Date(message.receivedAt)),
@@ -137,6 +144,12 @@ export async function processInbound(deps: InboundDeps, message: InboundMessage)
   return { kind: 'created', ...summary(ticket), reply };
 }
 
+/** Whether the stored message with this id came from the same sender (ticket openers only). */
+async function sameSender(deps: InboundDeps, ticketId: string, messageId: string, sender: string): Promise<boolean> {
+  const ticket = await deps.tickets.getTicket(ticketId);
+  return ticket === null || ticket.messageId !== messageId || ticket.sender === sender;
+}
+
 /** The message is already stored: finish what an earlier run may have left undone. */
 async function resume(deps: InboundDeps, ticketId: string, messageId: string, triage: Triage): Promise<InboundOutcome> {
   const ticket = await deps.tickets.getTicket(ticketId);
@@ -154,56 +167,60 @@ async function resume(deps: InboundDeps, ticketId: string, messageId: string, tr
  */
 async function ensureAutoReply(deps: InboundDeps, ticket: Ticket, triage: Triage): Promise<DeliveryResult | null> {
   const id = outboxId(ticket.id, 'auto');
-  if (ticket.status !== 'auto-replied' && (await deps.outbox.get(id)) === null) return null;
-  const { config } = deps;
-  if ((await deps.outbox.get(id)) === null) {
-    const category = ticket.machineCategory as ArticleCategory;
-    const article = renderArticle(category, {
-      language: ticket.language,
-      customerName: ticket.senderName,
-      ticketId: ticket.id,
-      also: ticket.secondary.filter((c): c is ArticleCategory => c !== 'other'),
-    });
-    let composed;
-    try {
-      composed = await composeReply({
-        from: config.replyFrom,
-        to: { address: ticket.sender, name: ticket.senderName },
-        inReplyTo: ticket.messageId,
-        references: triage.email.references,
-        originalSubject: triage.email.subject,
-        ticketId: ticket.id,
-        body: { subject: article.subject, text: article.text, html: article.html, language: article.language },
-        automatic: true,
-        messageIdDomain: config.messageIdDomain,
-        date: deps.now(),
-      });
-    } catch (error) {
-      if (!(error instanceof ReplyInputError)) throw error;
-      await deps.tickets.updateTicket(ticket.id, ticket.version, {
-        status: 'needs-review',
-        reasons: [{ code: 'reply-failed', detail: `reply not composed: ${error.code}` }, ...ticket.reasons],
-      }, [{ actor: 'system', type: 'status-changed', before: ticket.status, after: 'needs-review', note: `reply not composed: ${error.code}` }]);
-      return null;
+  const queued = await deps.outbox.get(id);
+  if (queued !== null) {
+    // Queued by an earlier run, which may have stopped before recording it in the thread.
+    if ((await deps.tickets.findTicketIdByMessageId(queued.messageId)) === null) {
+      await deps.tickets.registerMessageId(ticket.id, queued.messageId);
     }
-    await queueReply(deps, {
-      ticketId: ticket.id,
-      kind: 'auto-reply',
-      suffix: 'auto',
-      composed,
-      from: config.replyFrom.address,
-      text: article.text,
-      requestedBy: 'system',
-      bucket: config.rawMailBucket,
-      maxStoredTextBytes: config.maxStoredTextBytes,
-    });
-  } else {
-    // Queued by an earlier run that may have stopped before recording it in the thread.
-    const record = (await deps.outbox.get(id))!;
-    if ((await deps.tickets.findTicketIdByMessageId(record.messageId)) === null) {
-      await deps.tickets.registerMessageId(ticket.id, record.messageId);
-    }
+    return deliverReply(deps, id);
   }
+  if (ticket.status !== 'auto-replied') return null;
+  const { config } = deps;
+  const category = ticket.machineCategory as ArticleCategory;
+  const article = renderArticle(category, {
+    language: ticket.language,
+    customerName: ticket.senderName,
+    ticketId: ticket.id,
+    also: ticket.secondary.filter((c): c is ArticleCategory => c !== 'other'),
+  });
+  let composed;
+  try {
+    composed = await composeReply({
+      from: config.replyFrom,
+      to: { address: ticket.sender, name: ticket.senderName },
+      inReplyTo: ticket.messageId,
+      references: triage.email.references,
+      originalSubject: triage.email.subject,
+      ticketId: ticket.id,
+      body: { subject: article.subject, text: article.text, html: article.html, language: article.language },
+      automatic: true,
+      messageIdDomain: config.messageIdDomain,
+      date: deps.now(),
+    });
+  } catch (error) {
+    if (!(error instanceof ReplyInputError)) throw error;
+    // The address or ids cannot make a safe reply: a person answers instead.
+    const detail = `reply not composed: ${error.code}`;
+    await deps.tickets.updateTicket(
+      ticket.id,
+      ticket.version,
+      { status: 'needs-review', reasons: [{ code: 'reply-failed', detail }, ...ticket.reasons] },
+      [{ actor: 'system', type: 'status-changed', before: ticket.status, after: 'needs-review', note: detail }],
+    );
+    return null;
+  }
+  await queueReply(deps, {
+    ticketId: ticket.id,
+    kind: 'auto-reply',
+    suffix: 'auto',
+    composed,
+    from: config.replyFrom.address,
+    text: article.text,
+    requestedBy: 'system',
+    bucket: config.rawMailBucket,
+    maxStoredTextBytes: config.maxStoredTextBytes,
+  });
   return deliverReply(deps, id);
 }
 

@@ -31,7 +31,7 @@ import { devEmail, headersOf } from '../../unit/pipeline/memory-pipeline.ts';
 const SUPPORT = 'support@kdp.example.com';
 const TABLE = 'tickets-pipeline';
 const BUCKET = 'raw-mail-pipeline';
-const COLLEEN = 'colleen.fitz@example.net';
+const VICTOR = 'victor.almeida@example.org';
 
 /** aws-ses-v2-local records the To header as written (`"Name" <address>`). */
 function sentTo(mail: CapturedMail, address: string): boolean {
@@ -95,7 +95,7 @@ describe('inbound pipeline on the local stack', () => {
 
   /** A fresh address per test, so the reply window of one test does not touch another. */
   function asSender(raw: Buffer, address: string): Buffer {
-    return Buffer.from(raw.toString('utf8').replace(/colleen\.fitz@example\.net/gi, address).replace(/^Message-ID: <([^>]+)>/im, `Message-ID: <$1.${address}>`));
+    return Buffer.from(raw.toString('utf8').replace(/victor\.almeida@example\.org/gi, address).replace(/^Message-ID: <([^>]+)>/im, `Message-ID: <$1.${address}>`));
   }
 
   function handlerWith(overrides: Partial<InboundDeps> = {}) {
@@ -104,33 +104,33 @@ describe('inbound pipeline on the local stack', () => {
   }
 
   it('turns a dev-corpus email sent over SMTP into one ticket and one reply carrying the RFC 3834 headers', async () => {
-    const result = await sendSmtp(devEmail('dev-003.eml'), COLLEEN);
+    const result = await sendSmtp(devEmail('dev-004.eml'), VICTOR);
     expect(result.response).toMatch(/^250 /);
     expect(smtpOutcomes.at(-1)).toMatchObject({ status: 'processed', attempts: 1 });
 
-    const listed = await tickets.listTickets({ sender: COLLEEN });
+    const listed = await tickets.listTickets({ sender: VICTOR });
     expect(listed.items).toHaveLength(1);
     const ticket = listed.items[0]!;
-    expect(ticket).toMatchObject({ category: 'password', status: 'auto-replied', messageId: '24008962-791b-1b92-cdfa-942a8c54938a@example.net' });
+    expect(ticket).toMatchObject({ category: 'two-step-verification', status: 'auto-replied', messageId: '7a3e3ffb67602149164519a4944ac4bd@example.org' });
     expect(ticket.raw).toMatchObject({ bucket: BUCKET, key: expect.stringMatching(/^inbound\//) });
 
     const captured = await runtime.stack.capturedMail();
     expect(captured).toHaveLength(1);
     const [record] = await outbox.listForTicket(ticket.id);
-    expect(record).toMatchObject({ state: 'sent', recipient: COLLEEN, sesMessageId: captured[0]!.messageId, attempts: 1 });
+    expect(record).toMatchObject({ state: 'sent', recipient: VICTOR, sesMessageId: captured[0]!.messageId, attempts: 1 });
     expect(captured[0]!.destination.to).toHaveLength(1);
-    expect(sentTo(captured[0]!, COLLEEN)).toBe(true);
+    expect(sentTo(captured[0]!, VICTOR)).toBe(true);
     const h = headersOf(record!.raw!);
     expect(h.get('auto-submitted')).toEqual(['auto-replied']);
-    expect(h.get('in-reply-to')).toEqual(['<24008962-791b-1b92-cdfa-942a8c54938a@example.net>']);
-    expect(h.get('references')).toEqual(['<24008962-791b-1b92-cdfa-942a8c54938a@example.net>']);
+    expect(h.get('in-reply-to')).toEqual(['<7a3e3ffb67602149164519a4944ac4bd@example.org>']);
+    expect(h.get('references')).toEqual(['<7a3e3ffb67602149164519a4944ac4bd@example.org>']);
     expect(h.get('message-id')).toEqual([`<${record!.messageId}>`]);
     expect(h.get('from')?.[0]).toContain(SUPPORT);
   });
 
   it('makes one ticket and one reply of the same event delivered 10 times at once and again later', async () => {
     const sender = `dup-${randomBytes(3).toString('hex')}@example.net`;
-    const event = await sesDelivery(asSender(devEmail('dev-003.eml'), sender), sender);
+    const event = await sesDelivery(asSender(devEmail('dev-004.eml'), sender), sender);
     const { handle } = handlerWith();
     const results = await Promise.all(Array.from({ length: 10 }, () => handle(event)));
     expect(results.flat().filter((r) => r.outcome === 'processed' && r.kind === 'created')).toHaveLength(1);
@@ -144,7 +144,7 @@ describe('inbound pipeline on the local stack', () => {
 
   it('threads a follow-up into its ticket and reopens it, without a second reply; a bot answering our reply gets nothing', async () => {
     const sender = `thread-${randomBytes(3).toString('hex')}@example.net`;
-    await sendSmtp(asSender(devEmail('dev-003.eml'), sender), sender);
+    await sendSmtp(asSender(devEmail('dev-004.eml'), sender), sender);
     const ticket = (await tickets.listTickets({ sender })).items[0]!;
     const ours = (await outbox.listForTicket(ticket.id))[0]!;
     expect(await runtime.stack.capturedMail()).toHaveLength(1);
@@ -169,7 +169,7 @@ describe('inbound pipeline on the local stack', () => {
       messageId: `<fu-${randomBytes(4).toString('hex')}@example.net>`,
       inReplyTo: `<${ours.messageId}>`,
       references: [`<${ticket.messageId}>`, `<${ours.messageId}>`],
-      text: 'That did not help: my new password is still rejected. Can a person please look at my account?',
+      text: 'That did not help: the codes are still rejected. Can a person please look at my account?',
     }).compile().build();
     await sendSmtp(followUp, sender);
     const thread = (await tickets.getThread(ticket.id))!;
@@ -181,7 +181,7 @@ describe('inbound pipeline on the local stack', () => {
 
   it('retries a send that SES could not take (endpoint refusing connections) and sends it exactly once', async () => {
     const sender = `refused-${randomBytes(3).toString('hex')}@example.net`;
-    const event = await sesDelivery(asSender(devEmail('dev-003.eml'), sender), sender);
+    const event = await sesDelivery(asSender(devEmail('dev-004.eml'), sender), sender);
     const deadSes = new SESv2Client({ endpoint: 'http://127.0.0.1:9', maxAttempts: 1 });
     try {
       const down = handlerWith({ mailer: new SesMailer(deadSes) });
@@ -208,7 +208,7 @@ describe('inbound pipeline on the local stack', () => {
 
   it('loses nothing and sends nothing twice when DynamoDB goes away mid-pipeline', async () => {
     const sender = `outage-${randomBytes(3).toString('hex')}@example.net`;
-    const event = await sesDelivery(asSender(devEmail('dev-003.eml'), sender), sender);
+    const event = await sesDelivery(asSender(devEmail('dev-004.eml'), sender), sender);
     // The ticket write goes through; the outbox's table is unreachable for this invocation.
     const deadDynamo = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: 'http://127.0.0.1:9', maxAttempts: 1 }));
     try {
@@ -226,7 +226,7 @@ describe('inbound pipeline on the local stack', () => {
 
       // SES took a second message, but recording "sent" fails: it is never sent again.
       const sender2 = `unrecorded-${randomBytes(3).toString('hex')}@example.net`;
-      const event2 = await sesDelivery(asSender(devEmail('dev-003.eml'), sender2), sender2);
+      const event2 = await sesDelivery(asSender(devEmail('dev-004.eml'), sender2), sender2);
       const real = new DynamoOutbox(clients.dynamo, TABLE);
       const cannotRecord = Object.assign(Object.create(real) as DynamoOutbox, {
         markSent: () => new DynamoOutbox(deadDynamo, TABLE).markSent('x', 'y', { sesMessageId: 'z', now: new Date() }),

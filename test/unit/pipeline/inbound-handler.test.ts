@@ -66,7 +66,7 @@ describe('inbound-email handler', () => {
     const { p, handler } = setUp();
     const event = docsEvent();
     event.Records[0]!.ses.mail.messageId = 'devmessage003';
-    await p.rawMail.put({ bucket: 'raw-mail', key: 'inbound/devmessage003' }, devEmail('dev-003.eml'));
+    await p.rawMail.put({ bucket: 'raw-mail', key: 'inbound/devmessage003' }, devEmail('dev-004.eml'));
     const out = captureStdout();
     const [result] = await handler(event);
     out.spy.mockRestore();
@@ -95,7 +95,7 @@ describe('inbound-email handler', () => {
     const handler = createInboundHandler({ pipeline: deps, config: { rawMailBucket: 'raw-mail', rawMailPrefix: 'inbound/' }, logger: new Logger({ logLevel: 'SILENT' }), metrics: new Metrics({ namespace: 'T' }) });
     const event = docsEvent();
     event.Records[0]!.ses.mail.messageId = 'throttled003';
-    await p.rawMail.put({ bucket: 'raw-mail', key: 'inbound/throttled003' }, devEmail('dev-003.eml'));
+    await p.rawMail.put({ bucket: 'raw-mail', key: 'inbound/throttled003' }, devEmail('dev-004.eml'));
     const out = captureStdout();
     await expect(handler(event)).rejects.toThrow(/waits for a retry/);
     p.advance(60_000);

@@ -5,32 +5,32 @@ import { deliverReply, sweepOutbox } from '../../../shared/pipeline/deliver-repl
 import { processInbound } from '../../../shared/pipeline/process-inbound.ts';
 import { devEmail, email, headersOf, memoryPipeline } from './memory-pipeline.ts';
 
-const COLLEEN = 'colleen.fitz@example.net';
-const COLLEEN_ID = '24008962-791b-1b92-cdfa-942a8c54938a@example.net';
+const VICTOR = 'victor.almeida@example.org';
+const VICTOR_ID = '7a3e3ffb67602149164519a4944ac4bd@example.org';
 
 describe('processInbound (in-memory adapters, real classifier)', () => {
   it('turns a sign-in question into one ticket and one RFC 3834 auto-reply with the article', async () => {
     const p = memoryPipeline();
-    const outcome = await processInbound(p.deps, await p.receive(devEmail('dev-003.eml')));
-    expect(outcome).toMatchObject({ kind: 'created', status: 'auto-replied', category: 'password', messageId: COLLEEN_ID });
+    const outcome = await processInbound(p.deps, await p.receive(devEmail('dev-004.eml')));
+    expect(outcome).toMatchObject({ kind: 'created', status: 'auto-replied', category: 'two-step-verification', messageId: VICTOR_ID });
     expect(outcome.reply).toMatchObject({ state: 'sent', sent: true });
 
     expect(p.mailer.sent).toHaveLength(1);
     const mail = p.mailer.sent[0]!;
-    expect(mail).toMatchObject({ from: 'support@kdp.example.com', to: COLLEEN });
+    expect(mail).toMatchObject({ from: 'support@kdp.example.com', to: VICTOR });
     const h = headersOf(mail.raw);
     expect(h.get('auto-submitted')).toEqual(['auto-replied']);
-    expect(h.get('in-reply-to')).toEqual([`<${COLLEEN_ID}>`]);
-    expect(h.get('references')).toEqual([`<${COLLEEN_ID}>`]);
+    expect(h.get('in-reply-to')).toEqual([`<${VICTOR_ID}>`]);
+    expect(h.get('references')).toEqual([`<${VICTOR_ID}>`]);
     expect(h.get('to')).toHaveLength(1);
-    expect(h.get('subject')?.[0]).toMatch(/^Re: New password doesn't work \[Ticket #[0-9A-Z]{12}\]$/);
-    expect(mail.raw).toMatch(/Password Reset/i);
+    expect(h.get('subject')?.[0]).toMatch(/^Re: authenticator app codes rejected \[Ticket #[0-9A-Z]{12}\]$/);
+    expect(mail.raw).toMatch(/Two-Step Verification help page/);
 
     const thread = (await p.tickets.getThread(outcome.ticketId))!;
-    expect(thread.ticket).toMatchObject({ sender: COLLEEN, category: 'password', machineCategory: 'password', status: 'auto-replied', messageCount: 2 });
-    expect(thread.ticket.customerText.text).toMatch(/reset my password three times/);
+    expect(thread.ticket).toMatchObject({ sender: VICTOR, category: 'two-step-verification', machineCategory: 'two-step-verification', status: 'auto-replied', messageCount: 2 });
+    expect(thread.ticket.customerText.text).toMatch(/moved my authenticator app over/);
     expect(thread.messages.map((m) => m.direction)).toEqual(['inbound', 'outbound']);
-    expect(thread.outbox).toEqual([expect.objectContaining({ kind: 'auto-reply', state: 'sent', sesMessageId: mail.sesMessageId, recipient: COLLEEN })]);
+    expect(thread.outbox).toEqual([expect.objectContaining({ kind: 'auto-reply', state: 'sent', sesMessageId: mail.sesMessageId, recipient: VICTOR })]);
     expect(`<${thread.outbox[0]!.messageId}>`).toBe(h.get('message-id')?.[0]);
     expect(thread.events.map((e) => e.type)).toEqual(['created', 'reply-queued', 'reply-sent']);
     // Our Message-ID maps back to the ticket, for the customer's answer.
@@ -39,10 +39,10 @@ describe('processInbound (in-memory adapters, real classifier)', () => {
 
   it('yields one ticket and one reply for the same message 10 times at once and again later', async () => {
     const p = memoryPipeline();
-    const message = await p.receive(devEmail('dev-003.eml'));
+    const message = await p.receive(devEmail('dev-004.eml'));
     const outcomes = await Promise.all(Array.from({ length: 10 }, () => processInbound(p.deps, message)));
     p.advance(10 * 60_000);
-    const later = await processInbound(p.deps, await p.receive(devEmail('dev-003.eml')));
+    const later = await processInbound(p.deps, await p.receive(devEmail('dev-004.eml')));
     const ids = new Set([...outcomes, later].map((o) => o.ticketId));
     expect(ids.size).toBe(1);
     expect(outcomes.filter((o) => o.kind === 'created')).toHaveLength(1);
@@ -53,12 +53,12 @@ describe('processInbound (in-memory adapters, real classifier)', () => {
 
   it('threads a follow-up into its ticket, reopens it and sends nothing more', async () => {
     const p = memoryPipeline();
-    const first = await processInbound(p.deps, await p.receive(devEmail('dev-003.eml')));
+    const first = await processInbound(p.deps, await p.receive(devEmail('dev-004.eml')));
     const ours = (await p.outbox.listForTicket(first.ticketId))[0]!.messageId;
     p.advance(3_600_000);
     const followUp = email(
-      { From: `Colleen Fitzgerald <${COLLEEN}>`, To: 'support@kdp.example.com', Subject: 'Re: New password doesn\'t work', 'Message-ID': '<follow-1@example.net>', 'In-Reply-To': `<${ours}>`, References: `<${COLLEEN_ID}> <${ours}>` },
-      'That did not help, my password is still rejected. Can a person look at it?',
+      { From: `Victor Almeida <${VICTOR}>`, To: 'support@kdp.example.com', Subject: 'Re: authenticator app codes rejected', 'Message-ID': '<follow-1@example.net>', 'In-Reply-To': `<${ours}>`, References: `<${VICTOR_ID}> <${ours}>` },
+      'That did not help, the codes are still rejected. Can a person look at it?',
     );
     const outcome = await processInbound(p.deps, await p.receive(followUp));
     expect(outcome).toMatchObject({ kind: 'follow-up', ticketId: first.ticketId, status: 'open', reply: null });
@@ -73,9 +73,9 @@ describe('processInbound (in-memory adapters, real classifier)', () => {
 
   it('threads by the subject tag only for the ticket\'s own sender', async () => {
     const p = memoryPipeline();
-    const first = await processInbound(p.deps, await p.receive(devEmail('dev-003.eml')));
+    const first = await processInbound(p.deps, await p.receive(devEmail('dev-004.eml')));
     const tag = `[Ticket #${first.ticketId}]`;
-    const own = email({ From: COLLEEN, To: 'support@kdp.example.com', Subject: `Re: ${tag}`, 'Message-ID': '<tag-1@example.net>' }, 'Still broken, sorry.');
+    const own = email({ From: VICTOR, To: 'support@kdp.example.com', Subject: `Re: ${tag}`, 'Message-ID': '<tag-1@example.net>' }, 'Still broken, sorry.');
     expect(await processInbound(p.deps, await p.receive(own))).toMatchObject({ kind: 'follow-up', ticketId: first.ticketId });
     const stranger = email({ From: 'mallory@evil.example', To: 'support@kdp.example.com', Subject: `Re: ${tag}`, 'Message-ID': '<tag-2@evil.example>' }, 'I forgot my password and cannot sign in.');
     const other = await processInbound(p.deps, await p.receive(stranger));
@@ -85,10 +85,10 @@ describe('processInbound (in-memory adapters, real classifier)', () => {
 
   it('ends two-bot ping-pong: an auto-responder answering our reply gets nothing back', async () => {
     const p = memoryPipeline();
-    const first = await processInbound(p.deps, await p.receive(devEmail('dev-003.eml')));
+    const first = await processInbound(p.deps, await p.receive(devEmail('dev-004.eml')));
     const ours = (await p.outbox.listForTicket(first.ticketId))[0]!.messageId;
     const bot = email(
-      { From: COLLEEN, To: 'support@kdp.example.com', Subject: 'Automatic reply: Re: New password doesn\'t work', 'Message-ID': '<ooo-1@example.net>', 'In-Reply-To': `<${ours}>`, 'Auto-Submitted': 'auto-replied' },
+      { From: VICTOR, To: 'support@kdp.example.com', Subject: 'Automatic reply: Re: authenticator app codes rejected', 'Message-ID': '<ooo-1@example.net>', 'In-Reply-To': `<${ours}>`, 'Auto-Submitted': 'auto-replied' },
       'I am out of the office until Monday. I forgot my password anyway.',
     );
     const outcome = await processInbound(p.deps, await p.receive(bot));
@@ -106,23 +106,23 @@ describe('processInbound (in-memory adapters, real classifier)', () => {
 
   it('gives one sender one auto-reply per window; the next email goes to review', async () => {
     const p = memoryPipeline();
-    await processInbound(p.deps, await p.receive(devEmail('dev-003.eml')));
+    await processInbound(p.deps, await p.receive(devEmail('dev-004.eml')));
     p.advance(3_600_000);
-    const again = email({ From: COLLEEN, To: 'support@kdp.example.com', Subject: 'Two-step codes', 'Message-ID': '<second@example.net>' }, 'The two-step verification code never arrives on my phone, I cannot sign in.');
+    const again = email({ From: VICTOR, To: 'support@kdp.example.com', Subject: 'Password reset', 'Message-ID': '<second@example.net>' }, 'I forgot my password and the password reset email never arrives, not even in my spam folder.');
     const second = await processInbound(p.deps, await p.receive(again));
     expect(second).toMatchObject({ kind: 'created', status: 'needs-review', reply: null });
     expect(second.kind === 'created' && second.reasons[0]?.code).toBe('reply-window');
     p.advance(24 * 3_600_000);
-    const third = email({ From: COLLEEN, To: 'support@kdp.example.com', Subject: 'Two-step codes', 'Message-ID': '<third@example.net>' }, 'The two-step verification code never arrives on my phone, I cannot sign in.');
+    const third = email({ From: VICTOR, To: 'support@kdp.example.com', Subject: 'Two-step codes', 'Message-ID': '<third@example.net>' }, 'The two-step verification code never arrives on my phone, I cannot sign in.');
     expect(await processInbound(p.deps, await p.receive(third))).toMatchObject({ status: 'auto-replied' });
     expect(p.mailer.sent).toHaveLength(2);
   });
 
   it('quarantines spam and sends unauthenticated senders to review, without replies', async () => {
     const p = memoryPipeline();
-    const spam = await processInbound(p.deps, await p.receive(devEmail('dev-003.eml'), { verdicts: { spam: 'FAIL' } }));
+    const spam = await processInbound(p.deps, await p.receive(devEmail('dev-004.eml'), { verdicts: { spam: 'FAIL' } }));
     expect(spam).toMatchObject({ status: 'quarantined', reply: null });
-    const forged = await processInbound(p.deps, await p.receive(devEmail('dev-004.eml'), { verdicts: { dmarc: 'FAIL' } }));
+    const forged = await processInbound(p.deps, await p.receive(devEmail('dev-003.eml'), { verdicts: { dmarc: 'FAIL' } }));
     expect(forged).toMatchObject({ status: 'needs-review', reply: null });
     expect(forged.kind === 'created' && forged.reasons[0]).toMatchObject({ code: 'sender-not-authenticated', detail: expect.stringMatching(/sender not authenticated/) });
     expect(p.mailer.sent).toHaveLength(0);
@@ -148,7 +148,7 @@ describe('processInbound (in-memory adapters, real classifier)', () => {
       },
     };
     const deps = { ...p.deps, mailer: flaky };
-    const message = await p.receive(devEmail('dev-003.eml'));
+    const message = await p.receive(devEmail('dev-004.eml'));
     const first = await processInbound(deps, message);
     expect(first.reply).toMatchObject({ state: 'failed', retryLater: true, sent: false });
     // Redelivered before the backoff ends: not claimed, still waiting.
@@ -173,7 +173,7 @@ describe('processInbound (in-memory adapters, real classifier)', () => {
       },
     });
     const deps = { ...p.deps, outbox: brokenOutbox };
-    const message = await p.receive(devEmail('dev-003.eml'));
+    const message = await p.receive(devEmail('dev-004.eml'));
     await expect(processInbound(deps, message)).rejects.toThrow(/ECONNREFUSED/);
     expect((await p.tickets.listTickets({})).items).toHaveLength(1);
     expect(p.mailer.sent).toHaveLength(0);
@@ -187,9 +187,9 @@ describe('processInbound (in-memory adapters, real classifier)', () => {
   it('never resends when the outcome is unknown (a timeout, or a lease that ran out) and flags the ticket', async () => {
     const p = memoryPipeline();
     const timingOut: Mailer = { sendRaw: async () => { throw new MailerOutcomeUnknownError('TimeoutError: socket hang up'); } };
-    const first = await processInbound({ ...p.deps, mailer: timingOut }, await p.receive(devEmail('dev-003.eml')));
+    const first = await processInbound({ ...p.deps, mailer: timingOut }, await p.receive(devEmail('dev-004.eml')));
     expect(first.reply).toMatchObject({ state: 'failed-unknown', retryLater: false });
-    expect(await processInbound(p.deps, await p.receive(devEmail('dev-003.eml')))).toMatchObject({ reply: { sent: false } });
+    expect(await processInbound(p.deps, await p.receive(devEmail('dev-004.eml')))).toMatchObject({ reply: { sent: false } });
     expect(await sweepOutbox(p.deps)).toMatchObject({ examined: 0 });
     const ticket = (await p.tickets.getTicket(first.ticketId))!;
     expect(ticket.status).toBe('needs-review');
@@ -197,10 +197,17 @@ describe('processInbound (in-memory adapters, real classifier)', () => {
 
     // A worker that claimed and died: after the lease, the sweep settles it as unknown.
     const q = memoryPipeline();
-    const dying: Mailer = { sendRaw: () => new Promise(() => {}) };
+    let reached!: () => void;
+    const sending = new Promise<void>((r) => (reached = r));
+    const dying: Mailer = {
+      sendRaw: () => {
+        reached();
+        return new Promise(() => {});
+      },
+    };
     const message = await q.receive(devEmail('dev-004.eml'));
     void processInbound({ ...q.deps, mailer: dying }, message);
-    await new Promise((r) => setTimeout(r, 50));
+    await sending;
     const [record] = (await q.outbox.listByState('sending')).items;
     expect(record).toBeDefined();
     expect(await deliverReply(q.deps, record!.id)).toMatchObject({ sent: false, detail: 'not claimed: in-flight' });
@@ -208,5 +215,22 @@ describe('processInbound (in-memory adapters, real classifier)', () => {
     expect(await sweepOutbox(q.deps)).toMatchObject({ unknown: 1, sent: 0 });
     expect(q.mailer.sent).toHaveLength(0);
     expect((await q.tickets.getTicket(record!.ticketId))!.status).toBe('needs-review');
+  });
+});
+
+describe('processInbound: hostile ids', () => {
+  it('keeps a message that reuses another sender\'s Message-ID as its own ticket', async () => {
+    const p = memoryPipeline();
+    const first = await processInbound(p.deps, await p.receive(devEmail('dev-004.eml')));
+    const forged = email(
+      { From: 'mallory@evil.example', To: 'support@kdp.example.com', Subject: 'hello', 'Message-ID': `<${VICTOR_ID}>` },
+      'My bookshelf is empty after signing in, all my books vanished.',
+    );
+    const message = await p.receive(forged);
+    const second = await processInbound(p.deps, message);
+    expect(second).toMatchObject({ kind: 'created', messageId: `${message.sesMessageId}@ses.invalid` });
+    expect(second.ticketId).not.toBe(first.ticketId);
+    expect(await processInbound(p.deps, message)).toMatchObject({ kind: 'duplicate', ticketId: second.ticketId });
+    expect((await p.tickets.getTicket(first.ticketId))!.messageCount).toBe(2);
   });
 });
