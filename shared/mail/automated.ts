@@ -61,7 +61,8 @@ export function detectAutomated(email: ParsedEmail, supportAddresses: string[] =
     switch (key) {
       case 'auto-submitted':
         // RFC 3834: any value but "no" (comments and parameters after it are allowed).
-        if (!/^no\b/i.test(value.trim())) signals.push(`Auto-Submitted: ${short(value)}`);
+        // An empty value is malformed rather than a statement, so it does not count.
+        if (value.trim() !== '' && !/^no\b/i.test(value.trim())) signals.push(`Auto-Submitted: ${short(value)}`);
         break;
       case 'precedence':
       case 'x-precedence':

@@ -66,6 +66,13 @@ describe('detectAutomated: subjects in the eight languages', () => {
     expect(await withSubject(subject)).toBe(false);
   });
 
+  it('reads Auto-Submitted by its value: a comment after it is fine, an empty one does not count', async () => {
+    const parse = (value: string) => parseEmail(`From: a@example.com\nAuto-Submitted: ${value}\nSubject: hi\n\nbody\n`);
+    expect(detectAutomated(await parse('auto-replied (vacation)'), SUPPORT).signals).toEqual(['Auto-Submitted: auto-replied (vacation)']);
+    expect(detectAutomated(await parse('No (a person wrote this)'), SUPPORT).automated).toBe(false);
+    expect(detectAutomated(await parse(''), SUPPORT).automated).toBe(false);
+  });
+
   it('flags an X-Loop carrying our address, and ignores foreign ones', async () => {
     const parse = (loop: string) => parseEmail(`From: a@example.com\nX-Loop: ${loop}\nSubject: hi\n\nbody\n`);
     expect(detectAutomated(await parse('support@kdp.example.com'), SUPPORT).signals).toEqual(['X-Loop: support@kdp.example.com']);
