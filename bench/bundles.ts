@@ -3,12 +3,13 @@
  * FUNCTION_BUNDLE options), its minified size, and how long a fresh Node process takes to import
  * it compared with a bare Node start measured in the same run (interleaved, median of N).
  *
- *   npx tsx bench/bundles.ts            (BENCH_BUNDLE_RUNS=N to change the repetitions, default 21)
+ *   npx tsx bench/bundles.ts            (BENCH_BUNDLE_RUNS=N to change the repetitions, default 21;
+ *                                        BENCH_BUNDLE_PROFILE=1 adds where each import's time goes)
  *
  * Targets (issue 4): inbound handler ≤ 500 KB minified; its import adds ≤ 60 ms over bare Node.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
@@ -73,6 +74,58 @@ function largestInputs(metafile: Metafile, count: number): string {
     .join(', ');
 }
 
+/**
+ * Where import time goes: the same bundle unminified (esbuild marks each module with a
+ * `// path` comment), imported once under `--cpu-prof`, self time summed per package or file.
+ */
+async function profileImport(name: FunctionName, entryPath: string, outDir: string): Promise<string> {
+  const dir = join(outDir, `${name}-profile`);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `index${FUNCTION_BUNDLE.outExtension}`);
+  await build({ ...esbuildOptions(entryPath, file), minify: false, sourcemap: false, metafile: false });
+  const marks: [number, string][] = [];
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      const m = /^\/\/ (\S*[/.]\S*)$/.exec(line);
+      if (m) marks.push([i, m[1]!]);
+    });
+  const moduleAt = (line: number): string => {
+    let found = '(esbuild runtime)';
+    for (const [start, path] of marks) {
+      if (start > line) break;
+      found = path;
+    }
+    return /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(found)?.[1] ?? found;
+  };
+  const result = spawnSync(
+    process.execPath,
+    ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', dir, '--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(file).href)})`],
+    { env: { PATH: process.env.PATH ?? '', ...LAMBDA_LIKE_ENV }, encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(result.stderr);
+  const profileFile = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
+  const profile = JSON.parse(readFileSync(join(dir, profileFile), 'utf8')) as {
+    nodes: { id: number; callFrame: { url: string; lineNumber: number; functionName: string } }[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const selfMs = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = nodes.get(id)!;
+    const key = frame.url.endsWith(FUNCTION_BUNDLE.outExtension)
+      ? moduleAt(frame.lineNumber)
+      : frame.url
+        ? `node:${frame.url.split('/').slice(-2).join('/')}`
+        : `(${frame.functionName || 'program'})`;
+    selfMs.set(key, (selfMs.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const total = [...selfMs.values()].reduce((a, b) => a + b, 0);
+  const top = [...selfMs.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  return `${total.toFixed(0)} ms profiled: ${top.map(([k, ms]) => `${k} ${((ms / total) * 100).toFixed(0)}%`).join(', ')}`;
+}
+
 export async function benchBundles(): Promise<void> {
   const runs = Number(process.env.BENCH_BUNDLE_RUNS ?? 21);
   const outDir = join(REPO_ROOT, '.cache', 'bench-bundles');
@@ -125,6 +178,11 @@ export async function benchBundles(): Promise<void> {
     );
   }
   for (const bundle of bundles) console.log(`- ${bundle.name} largest inputs: ${bundle.top}`);
+  if (process.env.BENCH_BUNDLE_PROFILE) {
+    for (const bundle of bundles) {
+      console.log(`- ${bundle.name} import time by module: ${await profileImport(bundle.name, join(REPO_ROOT, FUNCTION_ENTRIES[bundle.name]), outDir)}`);
+    }
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
