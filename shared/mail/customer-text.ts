@@ -33,7 +33,7 @@ const UNDERSCORES = /^[ \t]*_{10,}[ \t]*$/;
 // The lines of an Outlook header block ("From: … Sent: … To: … Subject: …") in the eight languages.
 const HEADER_FROM = /^[ \t]*\*?(?:from|von|de|da|van|差出人|送信者)[ \t\u00a0]*[:：]\*?[ \t]*\S/i;
 const HEADER_DATE =
-  /^[ \t]*\*?(?:sent|date|gesendet|datum|envoy[ée]|date d'envoi|enviado|enviada|enviada em|fecha|inviato|data|verzonden|verstuurd|送信日時|日付|日時)[ \t\u00a0]*[:：]/i;
+  /^[ \t]*\*?(?:sent|date|gesendet|datum|envoy[ée]|date d'envoi|enviado(?: el)?|enviada(?: em)?|fecha|inviato(?: il)?|data(?: de envio)?|verzonden(?: op)?|verstuurd|送信日時|日付|日時)[ \t\u00a0]*[:：]/i;
 const HEADER_SUBJECT = /^[ \t]*\*?(?:subject|betreff|objet|asunto|oggetto|assunto|onderwerp|件名)[ \t\u00a0]*[:：]/i;
 const HEADER_TO = /^[ \t]*\*?(?:to|an|à|a|para|aan|宛先|cc)[ \t\u00a0]*[:：]/i;
 // "On … wrote:" in the eight languages; German and Dutch clients put the verb before the name.

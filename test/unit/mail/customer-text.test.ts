@@ -45,6 +45,20 @@ describe('splitCustomerText: quoted replies', () => {
     expect(split.quoted.startsWith('________________________________')).toBe(true);
   });
 
+  it.each([
+    ['de', 'Von: KDP Support <support@kdp.example.com>\nGesendet: Dienstag, 11. März 2025 14:02\nAn: Jörg\nBetreff: AW: Anmeldung'],
+    ['fr', 'De : KDP Support <support@kdp.example.com>\nEnvoyé : mardi 11 mars 2025 14:02\nÀ : Luc\nObjet : RE: connexion'],
+    ['es', 'De: KDP Support <support@kdp.example.com>\nEnviado el: martes, 11 de marzo de 2025 14:02\nPara: Ana\nAsunto: RE: acceso'],
+    ['it', 'Da: KDP Support <support@kdp.example.com>\nInviato: martedì 11 marzo 2025 14:02\nA: Gia\nOggetto: R: accesso'],
+    ['pt', 'De: KDP Support <support@kdp.example.com>\nEnviada em: terça-feira, 11 de março de 2025 14:02\nPara: Rui\nAssunto: RE: acesso'],
+    ['nl', 'Van: KDP Support <support@kdp.example.com>\nVerzonden: dinsdag 11 maart 2025 14:02\nAan: Eva\nOnderwerp: RE: inloggen'],
+    ['ja', '差出人: KDP Support <support@kdp.example.com>\n送信日時: 2025年3月11日 14:02\n宛先: 佐藤\n件名: RE: サインイン'],
+  ])('treats a %s Outlook header block and below as quoted', (_, block) => {
+    const split = splitCustomerText(`Still broken.\n\n${block}\n\nOld answer.\n`);
+    expect(split.own).toBe('Still broken.');
+    expect(split.quoted).toBe(`${block}\n\nOld answer.`);
+  });
+
   it.each(['-----Original Message-----', '-----Ursprüngliche Nachricht-----', '-------- Message d\'origine --------'])(
     'treats "%s" and below as quoted',
     (marker) => {

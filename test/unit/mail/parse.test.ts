@@ -195,6 +195,18 @@ describe('parseEmail: malformed input never throws', () => {
 });
 
 describe('htmlToText', () => {
+  it('turns an Outlook HTML reply into text whose header block is set apart', async () => {
+    const html =
+      "<html><body><div class=WordSection1><p class=MsoNormal>Still can't sign in.<o:p></o:p></p><div style='border-top:solid #E1E1E1 1.0pt'>" +
+      '<p class=MsoNormal><b>From:</b> KDP Support &lt;support@kdp.example.com&gt;<br><b>Sent:</b> Tuesday, March 11, 2025 2:02 PM<br>' +
+      '<b>To:</b> Sandra<br><b>Subject:</b> RE: sign in</p></div><p class=MsoNormal>Hello, check your password.</p></div></body></html>';
+    const email = await parseEmail(`From: s@example.org\nSubject: RE: sign in\nContent-Type: text/html; charset=utf-8\n\n${html}\n`);
+    expect(email.customer.own).toBe("Still can't sign in.");
+    expect(email.customer.quoted).toBe(
+      'From: KDP Support <support@kdp.example.com>\nSent: Tuesday, March 11, 2025 2:02 PM\nTo: Sandra\nSubject: RE: sign in\n\nHello, check your password.',
+    );
+  });
+
   it('keeps text of unclosed tags and lone angle brackets, skips an unclosed script to the end', () => {
     expect(htmlToText('<p>a < b and c > d</p>')).toBe('a < b and c > d\n');
     expect(htmlToText('<div title="x > y">shown</div><script>hidden')).toBe('shown\n');
