@@ -6,6 +6,7 @@ import { S3RawMailStore } from '../../shared/adapters/s3-raw-mail-store.ts';
 import { SesMailer } from '../../shared/adapters/ses-mailer.ts';
 import { ConfigError, parsePipelineConfig, type PipelineConfig } from '../../shared/config.ts';
 import { createAgentReplies } from '../../shared/queue/agent-reply.ts';
+import { DynamoStatusCounter } from '../../shared/queue/status-counts.ts';
 import type { AuthConfig } from './auth.ts';
 import type { AgentApiDeps } from './handler.ts';
 
@@ -37,6 +38,7 @@ export function agentApiDeps(config: PipelineConfig, clients: AwsClients): Omit<
   return {
     tickets,
     rawMail,
+    counter: new DynamoStatusCounter(clients.dynamo, config.tableName),
     replies: createAgentReplies({
       tickets,
       outbox,

@@ -4,7 +4,8 @@ import type { TicketStore } from '../../shared/ports/ticket-store.ts';
 import { isTicketId, TICKET_STATUSES } from '../../shared/tickets/model.ts';
 import type { Me, TicketDetail } from '../../shared/queue/api-types.ts';
 import type { AgentReplies } from '../../shared/queue/agent-reply.ts';
-import { countByStatus, listQueue } from '../../shared/queue/list-tickets.ts';
+import { listQueue } from '../../shared/queue/list-tickets.ts';
+import { countByStatus, type StatusCounter } from '../../shared/queue/status-counts.ts';
 import { ListTicketsQuerySchema, PatchTicketBodySchema, ReplyBodySchema, StatsQuerySchema, VersionHeaderSchema } from '../../shared/queue/requests.ts';
 import { loadStats } from '../../shared/queue/stats.ts';
 import { getTicketDetail } from '../../shared/queue/ticket-view.ts';
@@ -16,6 +17,7 @@ export interface RouteDeps {
   tickets: TicketStore;
   rawMail: RawMailStore;
   replies: AgentReplies;
+  counter: StatusCounter;
   now: () => Date;
 }
 
@@ -46,7 +48,7 @@ export function agentRoutes(deps: RouteDeps): Router {
       } satisfies Me),
     )
     .on('GET', '/tickets', async ({ query }) => json(200, await listQueue(deps.tickets, ListTicketsQuerySchema.parse(query))))
-    .on('GET', '/tickets/counts', async () => json(200, { counts: await countByStatus(deps.tickets) }))
+    .on('GET', '/tickets/counts', async () => json(200, { counts: await countByStatus(deps.counter) }))
     .on('GET', '/tickets/:id', async ({ params }) => withEtag(200, await detailOrNotFound(deps, ticketId(params))))
     .on('PATCH', '/tickets/:id', async ({ params, headers, body, agent }) => {
       const id = ticketId(params);

@@ -1,6 +1,5 @@
 import type { TicketQuery, TicketStore } from '../ports/ticket-store.ts';
 import type { Ticket } from '../tickets/model.ts';
-import { TICKET_STATUSES, type TicketStatus } from '../tickets/model.ts';
 import type { TicketPage, TicketSummary } from './api-types.ts';
 import type { ListTicketsQuery } from './requests.ts';
 
@@ -108,25 +107,4 @@ export async function listQueue(store: TicketStore, q: ListTicketsQuery): Promis
     at = { s: page.cursor, k: 0 };
     if (scanned >= SEARCH_BUDGET) return { items: found.map(toSummary), nextCursor: encodeSearchCursor(at) };
   }
-}
-
-/**
- * Tickets per status, for the queue's header. Counted by reading each status's index pages
- * (the store has no count query); the open statuses are small, and the counts are a page load
- * apart, so this stays cheap at a support team's volume (see bench/web.ts for figures).
- */
-export async function countByStatus(store: TicketStore): Promise<Record<TicketStatus, number>> {
-  const entries = await Promise.all(
-    TICKET_STATUSES.map(async (status) => {
-      let n = 0;
-      let cursor: string | null = null;
-      do {
-        const page = await store.listTickets({ status, limit: 500, cursor });
-        n += page.items.length;
-        cursor = page.cursor;
-      } while (cursor);
-      return [status, n] as const;
-    }),
-  );
-  return Object.fromEntries(entries) as Record<TicketStatus, number>;
 }

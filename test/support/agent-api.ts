@@ -126,3 +126,20 @@ export async function seedTickets(store: TicketStore, options: SeedOptions): Pro
   }
   return fixtures.map((f) => f.ticket);
 }
+
+/** A plain customer email (RFC 5322, CRLF), as a mail client would send it. */
+export function customerEmail(options: { from: string; name: string; subject: string; text: string; messageId: string; to?: string; date?: Date }): string {
+  return [
+    `From: ${options.name} <${options.from}>`,
+    `To: ${options.to ?? 'support@kdp.example.com'}`,
+    `Subject: ${options.subject}`,
+    `Message-ID: <${options.messageId}>`,
+    `Date: ${(options.date ?? new Date()).toUTCString().replace('GMT', '+0000')}`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: 8bit',
+    '',
+    ...options.text.split('\n'),
+    '',
+  ].join('\r\n');
+}

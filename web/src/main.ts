@@ -7,7 +7,6 @@ import { completeCognitoSignIn, currentSession, saveSession, signOut, startCogni
 import { loadPageConfig, type PageConfig } from './config.ts';
 import { QueueView } from './views/queue.ts';
 import { TicketView } from './views/ticket.ts';
-import { DashboardView } from './views/dashboard.ts';
 
 /** Routes live in the hash (`#/`, `#/tickets/ID`, `#/dashboard`) so any static host serves the page. */
 type Route = { view: 'queue'; query: string } | { view: 'ticket'; id: string } | { view: 'dashboard' };
@@ -70,6 +69,19 @@ function SignIn({ config, error, onSession }: { config: PageConfig; error: strin
   </div>`;
 }
 
+type DashboardModule = typeof import('./views/dashboard.ts');
+
+/** The dashboard (and Chart.js with it) loads on first visit, keeping the queue's bundle small. */
+function LazyDashboard({ api }: { api: AgentApi }) {
+  const [mod, setMod] = useState<DashboardModule | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    import('./views/dashboard.ts').then(setMod, (e: Error) => setError(e.message));
+  }, []);
+  if (error) return html`<div class="error" role="alert">${error}</div>`;
+  return mod ? html`<${mod.DashboardView} api=${api} />` : html`<p class="muted">Loading…</p>`;
+}
+
 function App({ config }: { config: PageConfig }) {
   const [session, setSession] = useState<Session | null>(() => currentSession());
   const [authError, setAuthError] = useState<string | null>(null);
@@ -111,13 +123,16 @@ function App({ config }: { config: PageConfig }) {
     <main>
       ${route.view === 'queue' && html`<${QueueView} api=${api} me=${me} query=${route.query} />`}
       ${route.view === 'ticket' && html`<${TicketView} api=${api} me=${me} id=${route.id} />`}
-      ${route.view === 'dashboard' && html`<${DashboardView} api=${api} />`}
+      ${route.view === 'dashboard' && html`<${LazyDashboard} api=${api} />`}
     </main>`;
 }
 
 const root = document.getElementById('app')!;
 loadPageConfig().then(
-  (config) => render(html`<${App} config=${config} />`, root),
+  (config) => {
+    root.textContent = '';
+    render(html`<${App} config=${config} />`, root);
+  },
   (err: Error) => {
     root.textContent = `The page could not start: ${err.message}`;
   },

@@ -6,6 +6,7 @@ import { DynamoTicketStore } from '../../../shared/adapters/dynamodb/ticket-stor
 import { S3RawMailStore } from '../../../shared/adapters/s3-raw-mail-store.ts';
 import { parsePipelineConfig } from '../../../shared/config.ts';
 import type { TicketDetail, TicketPage, TicketSummary } from '../../../shared/queue/api-types.ts';
+import { countByStatus, listingStatusCounter } from '../../../shared/queue/status-counts.ts';
 import { agentApiDeps } from '../../../functions/agent-api/deps.ts';
 import { startAgentServer, type AgentServer } from '../../../functions/agent-api/local-server.ts';
 import { registerExportLabelsCommand } from '../../../cli/commands/export-labels.ts';
@@ -97,7 +98,9 @@ describe('agents API on DynamoDB Local', () => {
     expect(ids(await allPages({ q: 'two-step', status: 'auto-replied', limit: '6' }))).toEqual(
       ids(tickets.filter((t) => t.status === 'auto-replied' && /two-step/i.test(t.subject))),
     );
+    // Counted with Select COUNT on the status index: the same as listing, for every status.
     const { body } = await call<{ counts: Record<string, number> }>('GET', '/tickets/counts');
+    expect(body.counts).toEqual(await countByStatus(listingStatusCounter(store)));
     expect(Object.values(body.counts).reduce((a, b) => a + b, 0)).toBe(COUNT);
     expect(body.counts['resolved']).toBe(tickets.filter((t) => t.status === 'resolved').length);
   });

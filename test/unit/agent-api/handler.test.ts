@@ -4,6 +4,7 @@ import { MemoryOutbox } from '../../../shared/adapters/memory/outbox.ts';
 import { MemoryRawMailStore } from '../../../shared/adapters/memory/raw-mail-store.ts';
 import { MemoryTicketStore } from '../../../shared/adapters/memory/ticket-store.ts';
 import type { TicketSummary } from '../../../shared/queue/api-types.ts';
+import { listingStatusCounter } from '../../../shared/queue/status-counts.ts';
 import { createAgentApi, type AgentApiHandler } from '../../../functions/agent-api/handler.ts';
 import { apiEvent, bodyOf, seedTickets } from '../../support/agent-api.ts';
 import { agentRepliesForTest } from '../../support/agent-replies.ts';
@@ -28,6 +29,7 @@ describe('agent API (in-memory stores)', () => {
       tickets,
       rawMail,
       replies: replies.replies,
+      counter: listingStatusCounter(tickets),
       auth: { mode: 'token', token: TOKEN, agent: 'ada' },
       now: () => NOW,
     });
@@ -162,6 +164,7 @@ describe('agent API (in-memory stores)', () => {
       tickets,
       rawMail: new MemoryRawMailStore(),
       replies: agentRepliesForTest({ tickets, outbox: new MemoryOutbox() }).replies,
+      counter: listingStatusCounter(tickets),
       auth: { mode: 'cognito', group: 'agents' },
     });
     expect((await cognito(apiEvent('GET', '/me'))).statusCode).toBe(401);

@@ -54,13 +54,14 @@ export function QueueView({ api, me, query }: { api: AgentApi; me: Me; query: st
   const searchRef = useRef<HTMLInputElement>(null);
   const cursor = cursors[cursors.length - 1] ?? null;
 
+  // Rows first; the counts (which read every ticket's index entry) fill in when they arrive.
   const load = useCallback(async () => {
+    setError(null);
+    api.counts().then((c) => setCounts(c.counts), () => undefined);
     try {
-      setError(null);
-      const [page, c] = await Promise.all([api.tickets(apiQuery(filters, cursor)), api.counts()]);
+      const page = await api.tickets(apiQuery(filters, cursor));
       setItems(page.items);
       setNext(page.nextCursor);
-      setCounts(c.counts);
       setFresh([]);
       setSelected((s) => Math.min(s, Math.max(0, page.items.length - 1)));
     } catch (e) {
@@ -117,10 +118,10 @@ export function QueueView({ api, me, query }: { api: AgentApi; me: Me; query: st
   }, [selected]);
 
   const set = (k: keyof Filters, v: string) => writeFilters({ ...filters, [k]: v || undefined });
-  const select = (k: keyof Filters, label: string, options: string[]) => html`<label>
+  const select = (k: keyof Filters, label: string, options: string[], any = true) => html`<label>
     ${label}
     <select name=${k} value=${filters[k] ?? ''} onChange=${(e: Event) => set(k, (e.target as HTMLSelectElement).value)}>
-      <option value="">any</option>
+      ${any && html`<option value="">any</option>`}
       ${options.map((o) => html`<option value=${o}>${o}</option>`)}
     </select>
   </label>`;
@@ -129,6 +130,8 @@ export function QueueView({ api, me, query }: { api: AgentApi; me: Me; query: st
     <input name=${k} type=${type} value=${filters[k] ?? ''} ...${extra} onChange=${(e: Event) => set(k, (e.target as HTMLInputElement).value.trim())} />
   </label>`;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const activeFilters = Object.entries(filters).filter(([k, v]) => v && k !== 'order').length;
+  const narrow = matchMedia('(max-width: 900px)').matches;
 
   return html`<section>
     <div class="counts" role="group" aria-label="Tickets per status">
@@ -139,7 +142,9 @@ export function QueueView({ api, me, query }: { api: AgentApi; me: Me; query: st
         </button>`,
       )}
     </div>
-    <form class="filters panel" onSubmit=${(e: Event) => (e.preventDefault(), set('q', search.trim()))}>
+    <details class="panel filter-box" open=${!narrow || activeFilters > 0}>
+    <summary>Filters${activeFilters > 0 ? ` (${activeFilters})` : ''}</summary>
+    <form class="filters" onSubmit=${(e: Event) => (e.preventDefault(), set('q', search.trim()))}>
       <label class="search">
         Search subject / sender <span class="kbd"><kbd>/</kbd></span>
         <input ref=${searchRef} name="q" type="search" value=${search} placeholder="e.g. password reset" onInput=${(e: Event) => setSearch((e.target as HTMLInputElement).value)} onChange=${(e: Event) => set('q', (e.target as HTMLInputElement).value.trim())} />
@@ -152,8 +157,9 @@ export function QueueView({ api, me, query }: { api: AgentApi; me: Me; query: st
       ${input('sender', 'Sender', 'email')}
       ${input('from', 'Received from', 'date')}
       ${input('to', 'Received to', 'date')}
-      ${select('order', 'Order', ['newest', 'oldest'])}
+      ${select('order', 'Order', ['newest', 'oldest'], false)}
     </form>
+    </details>
     ${error && html`<div class="error" role="alert">${error}</div>`}
     ${fresh.length > 0 &&
     html`<div class="notice" role="status" data-testid="new-tickets">

@@ -20,7 +20,10 @@ function Highlighted({ text, phrases }: { text: string; phrases: string[] }) {
 
 function describe(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value !== 'object') return String(value);
+  return Object.entries(value as Record<string, unknown>)
+    .map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .join(', ');
 }
 
 export function TicketView({ api, me, id }: { api: AgentApi; me: Me; id: string }) {
@@ -135,8 +138,10 @@ export function TicketView({ api, me, id }: { api: AgentApi; me: Me; id: string 
       <section class="panel">
         <h2>Decision</h2>
         <p>
-          <strong data-testid="category">${t.category}</strong> at <span class="conf">${pct(t.confidence)}</span>
-          ${t.overridden && html`<br /><span class="muted">machine said ${t.machineCategory}</span>`}
+          <strong data-testid="category">${t.category}</strong>
+          ${t.overridden
+            ? html`<br /><span class="muted">set by an agent; the machine said ${t.machineCategory} at <span class="conf">${pct(t.confidence)}</span></span>`
+            : html` at <span class="conf">${pct(t.confidence)}</span>`}
         </p>
         ${t.secondary.length > 0 && html`<p class="muted">also: ${t.secondary.join(', ')}</p>`}
         <ul class="reasons">${t.reasons.map((r) => html`<li><code>${r.code}</code> ${r.detail}</li>`)}</ul>
