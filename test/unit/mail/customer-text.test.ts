@@ -109,7 +109,7 @@ describe('splitCustomerText: forwards', () => {
 });
 
 describe('splitCustomerText: signatures and disclaimers', () => {
-  it.each(['Sent from my iPhone', 'Get Outlook for Android', 'Von meinem iPhone gesendet', 'Envoyé de mon iPhone', 'Enviado desde mi iPhone', 'Inviato da iPhone', 'Enviado do meu iPhone', 'Verzonden vanaf mijn iPhone', 'iPhoneから送信'])(
+  it.each(['Sent from my iPhone', 'Get Outlook for Android', 'Von meinem iPhone gesendet', 'Envoyé de mon iPhone', 'Enviado desde mi iPhone', 'Inviato da iPhone', 'Enviado do meu iPhone', 'Verzonden vanaf mijn iPhone', 'Verstuurd vanaf mijn iPhone', 'iPhoneから送信', 'Get Outlook for iOS<https://aka.ms/o0ukef>', 'Sent from Yahoo Mail on Android'])(
     'sets apart "%s"',
     (line) => {
       const split = splitCustomerText(`cant login help\n\n${line}\n`);
