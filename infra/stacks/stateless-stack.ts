@@ -205,8 +205,8 @@ export class StatelessStack extends Stack {
     out('DeadLetterQueueUrl', deadLetters.queueUrl, 'Failed async invocations (after retries) land here');
     out(
       'RedriveHint',
-      `aws lambda invoke --function-name ${inbound.fn.functionName} --invocation-type Event --payload "$(aws sqs receive-message --queue-url ${deadLetters.queueUrl} --query 'Messages[0].Body' --output text | jq -c .requestPayload)" /dev/null  # then delete that message`,
-      'Re-run one dead-lettered SES event through the inbound handler (it is idempotent)',
+      `For each message: aws lambda invoke --invocation-type Event --function-name <Body.requestContext.functionArn> --payload <Body.requestPayload>, then aws sqs delete-message (handlers are idempotent; a loop is in infra/README.md)`,
+      'How to replay dead-lettered events',
     );
     out('AlarmTopicArn', operations.topic.topicArn, 'Alarms publish here; subscribe (or pass --context alarmEmail=…)');
   }
