@@ -6,7 +6,7 @@ import { parseHeaderBlock } from './ses-event.ts';
 export interface SmtpSenderOptions {
   host: string;
   port: number;
-  /** Parallel SMTP connections (a pool); 1 sends one message after another. */
+  /** Parallel SMTP connections; messages reuse them as a mail server would (default 1). */
   connections?: number;
 }
 
@@ -35,9 +35,7 @@ export function createSmtpSender(options: SmtpSenderOptions): SmtpSender {
     greetingTimeout: 10_000,
     socketTimeout: 60_000,
   };
-  const transport = nodemailer.createTransport(
-    connections > 1 ? { ...transportOptions, pool: true, maxConnections: connections, maxMessages: Infinity } : transportOptions,
-  );
+  const transport = nodemailer.createTransport({ ...transportOptions, pool: true, maxConnections: connections, maxMessages: Infinity });
   return {
     async send(raw, envelope) {
       const info = (await transport.sendMail({ envelope, raw: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) })) as SMTPTransport.SentMessageInfo;

@@ -1,0 +1,373 @@
+// `npm run bench` (pipeline part), also `tsx bench/pipeline.ts`: emails through SMTP → ticket →
+// captured reply on this machine, beside the I/O floor measured in the same run.
+//
+// How the floor is measured: while the pipeline pass runs, every AWS SDK call the handler makes
+// is recorded per email (command class and input, attributed through AsyncLocalStorage). The
+// floor pass then sends the same emails through the same SMTP server, S3 write and async
+// invocation, but the "handler" only replays that email's recorded calls, in order, on the same
+// SDK clients, against a fresh table: the same S3 read, the same DynamoDB items, conditions and
+// transactions, the same raw SES send — without parsing, classifying, redacting or composing.
+// So "our code adds X%" is the cost of everything the handler does besides its I/O.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Context, SESEvent } from 'aws-lambda';
+import { REPO_ROOT } from '../local/config.ts';
+import { createTable } from '../local/create-table.ts';
+import { startLocalRuntime, type LocalRuntime } from '../local/runtime.ts';
+import { createSmtpSender, envelopeSender } from '../local/smtp-send.ts';
+import type { InboundHandler, InboundOutcome } from '../local/smtp-inbound.ts';
+
+const SUPPORT = 'support@kdp.example.com';
+const TABLE = 'bench-tickets';
+const FLOOR_TABLE = 'bench-floor';
+
+interface BenchOptions {
+  emails: number;
+  concurrency: number;
+  warmup: number;
+  /** Each pass stops taking new emails after this long. */
+  passLimitMs: number;
+  corpusDir: string;
+}
+
+function optionsFromEnv(): BenchOptions {
+  const int = (name: string, fallback: number, min: number, max: number) => {
+    const value = process.env[name];
+    if (value === undefined || value === '') return fallback;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max) throw new Error(`${name} must be an integer in [${min}, ${max}]`);
+    return parsed;
+  };
+  return {
+    emails: int('BENCH_EMAILS', 500, 10, 20_000),
+    concurrency: int('BENCH_CONCURRENCY', 12, 1, 64),
+    warmup: int('BENCH_WARMUP', 60, 0, 2_000),
+    passLimitMs: int('BENCH_PASS_LIMIT_SECONDS', 120, 5, 1_800) * 1000,
+    corpusDir: resolve(process.env.BENCH_CORPUS_DIR ?? join(REPO_ROOT, '..', 'shared', 'eval', 'dev')),
+  };
+}
+
+interface BenchEmail {
+  /** The Message-ID header value, unique per email: how an SES event is matched back to it. */
+  messageIdHeader: string;
+  raw: Buffer;
+  from: string;
+}
+
+/** The dev corpus, repeated to `count`, each copy with its own Message-ID and sender address. */
+function benchEmails(corpusDir: string, count: number, tag: string): BenchEmail[] {
+  let files: string[];
+  try {
+    files = readdirSync(corpusDir).filter((name) => name.endsWith('.eml')).sort();
+  } catch (error) {
+    throw new Error(`bench: cannot read the dev corpus at ${corpusDir} (set BENCH_CORPUS_DIR)`, { cause: error });
+  }
+  if (files.length === 0) throw new Error(`bench: no .eml files in ${corpusDir}`);
+  const corpus = files.map((name) => readFileSync(join(corpusDir, name)));
+  return Array.from({ length: count }, (_, index) => {
+    const messageIdHeader = `<bench-${tag}-${index}@bench.kdp-triage.example>`;
+    const raw = rewriteHeaders(corpus[index % corpus.length]!, messageIdHeader, `b${tag}${index}`);
+    return { messageIdHeader, raw, from: envelopeSender(raw) };
+  });
+}
+
+/**
+ * Gives a copy its own Message-ID and a distinct sender (a `+tag` on the From local part, so the
+ * per-sender reply window does not turn the run into follow-ups), leaving everything else as is.
+ */
+function rewriteHeaders(raw: Buffer, messageId: string, senderTag: string): Buffer {
+  const crlf = raw.indexOf('\r\n\r\n');
+  const lf = raw.indexOf('\n\n');
+  const end = crlf >= 0 && (lf < 0 || crlf < lf) ? crlf : lf >= 0 ? lf : raw.length;
+  const newline = crlf >= 0 && end === crlf ? '\r\n' : '\n';
+  const lines = raw.subarray(0, end).toString('latin1').split(/\r?\n/);
+  const out: string[] = [];
+  let skippingFold = false;
+  for (const line of lines) {
+    if (skippingFold && /^[ \t]/.test(line)) continue;
+    skippingFold = false;
+    if (/^message-id:/i.test(line)) {
+      skippingFold = true;
+      continue;
+    }
+    out.push(/^from:/i.test(line) ? line.replace(/([A-Za-z0-9._%-]+)@/, `$1+${senderTag}@`) : line);
+  }
+  out.push(`Message-ID: ${messageId}`);
+  return Buffer.concat([Buffer.from(out.join(newline), 'latin1'), raw.subarray(end)]);
+}
+
+interface RecordedCall {
+  client: { send(command: unknown): Promise<unknown> };
+  Command: new (input: unknown) => unknown;
+  input: unknown;
+}
+
+/**
+ * Records the SDK calls made inside `recorder.run(key, …)`. Patches `send` on the client classes
+ * the handler uses (the document client does not go through DynamoDBClient.send, so no call is
+ * counted twice); `restore()` puts the originals back.
+ */
+function recordSdkCalls(recorder: AsyncLocalStorage<RecordedCall[]>): { restore(): void } {
+  const classes = [DynamoDBDocumentClient, DynamoDBClient, S3Client, SESv2Client] as unknown as Array<{
+    prototype: { send: (...args: unknown[]) => Promise<unknown> };
+  }>;
+  const originals = classes.map((cls) => Object.getOwnPropertyDescriptor(cls.prototype, 'send'));
+  for (const cls of classes) {
+    const inherited = cls.prototype.send;
+    cls.prototype.send = function (this: RecordedCall['client'], ...args: unknown[]) {
+      const calls = recorder.getStore();
+      const command = args[0] as { constructor: RecordedCall['Command']; input: unknown };
+      if (calls) calls.push({ client: this, Command: command.constructor, input: command.input });
+      return inherited.apply(this, args);
+    };
+  }
+  return {
+    restore() {
+      classes.forEach((cls, index) => {
+        const original = originals[index];
+        if (original) Object.defineProperty(cls.prototype, 'send', original);
+        else delete (cls.prototype as { send?: unknown }).send;
+      });
+    },
+  };
+}
+
+/** A deep copy with every `TableName` pointing at `to`. */
+function retarget(input: unknown, from: string, to: string): unknown {
+  const copy = structuredClone(input);
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
+      const record = value as Record<string, unknown>;
+      for (const [key, inner] of Object.entries(record)) {
+        if (key === 'TableName' && inner === from) record[key] = to;
+        else visit(inner);
+      }
+    }
+  };
+  visit(copy);
+  return copy;
+}
+
+interface PassResult {
+  name: string;
+  done: number;
+  failed: number;
+  wallMs: number;
+  latencies: number[];
+  handlerMs: number[];
+}
+
+/**
+ * Closed loop: `concurrency` workers, each sends an email over SMTP and waits until the handler
+ * has finished with it (reply sent), then takes the next. Latency: SMTP connection use → done.
+ */
+async function runPass(
+  name: string,
+  runtime: LocalRuntime,
+  emails: BenchEmail[],
+  options: BenchOptions,
+  waitFor: (sesMessageId: string) => Promise<InboundOutcome>,
+): Promise<PassResult> {
+  const sender = createSmtpSender({ host: runtime.smtp.host, port: runtime.smtp.port, connections: options.concurrency });
+  const latencies: number[] = [];
+  let next = 0;
+  let failed = 0;
+  const started = performance.now();
+  const deadline = started + options.passLimitMs;
+  const worker = async () => {
+    while (next < emails.length && performance.now() < deadline) {
+      const email = emails[next++]!;
+      const t0 = performance.now();
+      try {
+        const result = await sender.send(email.raw, { from: email.from, to: [SUPPORT] });
+        const sesMessageId = /queued as ([a-z2-7]+)/.exec(result.response)?.[1];
+        if (sesMessageId === undefined) throw new Error(`unexpected SMTP reply: ${result.response}`);
+        const outcome = await waitFor(sesMessageId);
+        if (outcome.status !== 'processed') throw new Error(`${name}: ${email.messageIdHeader} was dead-lettered`);
+        latencies.push(performance.now() - t0);
+      } catch (error) {
+        failed += 1;
+        if (failed <= 3) console.error(`bench ${name}:`, error instanceof Error ? error.message : error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  const wallMs = performance.now() - started;
+  sender.close();
+  return { name, done: latencies.length, failed, wallMs, latencies, handlerMs: [] };
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+
+export async function benchPipeline(): Promise<void> {
+  const options = optionsFromEnv();
+  const warmupEmails = benchEmails(options.corpusDir, options.warmup, 'w');
+  const emails = benchEmails(options.corpusDir, options.emails, 'm');
+
+  // Outcomes arrive from the SMTP server's async invocations; a pass waits on them by SES id.
+  const outcomes = new Map<string, InboundOutcome>();
+  const waiters = new Map<string, (outcome: InboundOutcome) => void>();
+  const waitFor = (sesMessageId: string) =>
+    new Promise<InboundOutcome>((done) => {
+      const known = outcomes.get(sesMessageId);
+      if (known) {
+        outcomes.delete(sesMessageId);
+        done(known);
+      } else waiters.set(sesMessageId, done);
+    });
+  const onOutcome = (outcome: InboundOutcome) => {
+    const waiter = waiters.get(outcome.messageId);
+    if (waiter) {
+      waiters.delete(outcome.messageId);
+      waiter(outcome);
+    } else outcomes.set(outcome.messageId, outcome);
+  };
+
+  const recorder = new AsyncLocalStorage<RecordedCall[]>();
+  const recorded = new Map<string, RecordedCall[]>();
+  const handlerMs: number[] = [];
+  let stage: 'warmup' | 'pipeline' | 'floor' = 'warmup';
+  let realHandler: InboundHandler | null = null;
+  let floorErrors = 0;
+  /** Floor time per call type: where the I/O time goes. */
+  const callMs = new Map<string, number[]>();
+
+  const keyOf = (event: SESEvent) => event.Records[0]?.ses.mail.commonHeaders.messageId ?? '';
+  const replay = async (event: SESEvent) => {
+    for (const call of recorded.get(keyOf(event)) ?? []) {
+      const t0 = performance.now();
+      try {
+        const out = (await call.client.send(new call.Command(call.input))) as { Body?: { transformToByteArray?: () => Promise<Uint8Array> } };
+        // The handler reads the raw message whole; so must the floor.
+        await out?.Body?.transformToByteArray?.();
+        const name = (call.Command as { name: string }).name.replace(/Command$/, '');
+        callMs.set(name, [...(callMs.get(name) ?? []), performance.now() - t0]);
+      } catch (error) {
+        // The pipeline met no condition failures on fresh data; the replay should not either.
+        floorErrors += 1;
+        if (floorErrors <= 3) console.error('bench floor: replayed call failed:', (error as Error).name, (error as Error).message);
+      }
+    }
+  };
+  const handler: InboundHandler = async (event: SESEvent, context: Context) => {
+    const t0 = performance.now();
+    try {
+      if (stage === 'floor') return await replay(event);
+      if (stage === 'warmup') return await realHandler!(event, context);
+      const calls: RecordedCall[] = [];
+      recorded.set(keyOf(event), calls);
+      return await recorder.run(calls, () => realHandler!(event, context));
+    } finally {
+      if (stage !== 'warmup') handlerMs.push(performance.now() - t0);
+    }
+  };
+
+  const runtime = await startLocalRuntime({
+    supportAddress: SUPPORT,
+    tableName: TABLE,
+    rawMailBucket: 'bench-raw-mail',
+    rawMailPrefix: 'inbound/',
+    smtpPort: 0,
+    loadHandler: async () => {
+      realHandler = (await import('../functions/inbound-email/handler.ts')).handler as InboundHandler;
+      return handler;
+    },
+    // Log and metric lines for every email would be written to this terminal; in Lambda they go
+    // to CloudWatch. Warnings and errors still print.
+    handlerEnv:
+      process.env.BENCH_KEEP_LOGS === '1'
+        ? {}
+        : { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN', POWERTOOLS_METRICS_DISABLED: 'true' },
+    retryDelaysMs: [100, 200],
+    maxConcurrency: 64,
+    onOutcome,
+  });
+  const recording = recordSdkCalls(recorder);
+  try {
+    const floorDynamo = new DynamoDBClient({ endpoint: runtime.stack.endpoints.dynamodb });
+    await createTable(floorDynamo, FLOOR_TABLE);
+    floorDynamo.destroy();
+
+    console.log(
+      `pipeline bench: ${emails.length} emails from ${options.corpusDir} (each with its own Message-ID and sender), ` +
+        `${options.concurrency} SMTP connections in a closed loop, warm-up ${warmupEmails.length}; loopback only`,
+    );
+    if (warmupEmails.length > 0) await runPass('warm-up', runtime, warmupEmails, options, waitFor);
+    await runtime.stack.clearCapturedMail();
+
+    stage = 'pipeline';
+    handlerMs.length = 0;
+    const pipeline = await runPass('pipeline', runtime, emails, options, waitFor);
+    pipeline.handlerMs = handlerMs.splice(0);
+    const captured = (await runtime.stack.capturedMail()).length;
+    const calls = [...recorded.values()];
+    const callMix = new Map<string, number>();
+    for (const call of calls.flat()) {
+      const key = (call.Command as { name: string }).name;
+      callMix.set(key, (callMix.get(key) ?? 0) + 1);
+    }
+    // Inputs are copied only now, outside the measured pass, pointed at the floor's table.
+    for (const list of calls) for (const call of list) call.input = retarget(call.input, TABLE, FLOOR_TABLE);
+
+    stage = 'floor';
+    const floor = await runPass('I/O floor', runtime, emails.slice(0, pipeline.done + pipeline.failed), options, waitFor);
+    floor.handlerMs = handlerMs.splice(0);
+
+    printResults(pipeline, floor, { captured, callMix, callMs, emails: calls.length, floorErrors });
+  } finally {
+    recording.restore();
+    await runtime.stop();
+  }
+}
+
+function printResults(
+  pipeline: PassResult,
+  floor: PassResult,
+  facts: { captured: number; callMix: Map<string, number>; callMs: Map<string, number[]>; emails: number; floorErrors: number },
+): void {
+  const rate = (pass: PassResult) => pass.done / (pass.wallMs / 1000);
+  const row = (pass: PassResult) =>
+    `  ${pass.name.padEnd(10)} ${String(pass.done).padStart(5)} ok ${String(pass.failed).padStart(3)} failed  ` +
+    `${rate(pass).toFixed(1).padStart(7)} emails/s   p50 ${percentile(pass.latencies, 50).toFixed(1).padStart(6)} ms   ` +
+    `p99 ${percentile(pass.latencies, 99).toFixed(1).padStart(6)} ms   handler mean ${mean(pass.handlerMs).toFixed(2).padStart(6)} ms`;
+  const mix = [...facts.callMix.entries()]
+    .map(([name, count]) => `${name.replace(/Command$/, '')} ${(count / Math.max(1, facts.emails)).toFixed(2)}`)
+    .join(', ');
+  const perCall = [...facts.callMs.entries()]
+    .map(([name, times]) => `${name} ${mean(times).toFixed(1)} (p99 ${percentile(times, 99).toFixed(0)})`)
+    .join(', ');
+  const pct = (ours: number, base: number) => `${((ours / base - 1) * 100).toFixed(0)}%`;
+  console.log(`\nSMTP → S3 → handler (ticket in DynamoDB, reply through SES) → done`);
+  console.log(row(pipeline));
+  console.log(row(floor));
+  console.log(`  AWS calls per email (recorded from the pipeline, replayed by the floor): ${mix}`);
+  console.log(`  floor time per call, mean ms: ${perCall}`);
+  console.log(`  replies captured by the local SES in the pipeline pass: ${facts.captured} of ${pipeline.done} emails`);
+  if (facts.floorErrors > 0) console.log(`  floor: ${facts.floorErrors} replayed call(s) failed`);
+  console.log(
+    `  our code adds ${pct(1 / rate(pipeline), 1 / rate(floor))} to the I/O floor in time per email at this concurrency ` +
+      `(${pct(mean(pipeline.handlerMs), mean(floor.handlerMs))} inside the handler; p50 latency ${pct(percentile(pipeline.latencies, 50), percentile(floor.latencies, 50))})`,
+  );
+  console.log(`  targets (issue 3): >= 100 emails/s, <= 25% over the floor`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  benchPipeline().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
