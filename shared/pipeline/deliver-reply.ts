@@ -62,26 +62,24 @@ export interface QueueReplyInput {
 /** Puts a composed reply in the outbox and the thread. Idempotent: the first stored version wins. */
 export async function queueReply(deps: ReplyDeps, input: QueueReplyInput): Promise<OutboxRecord> {
   const id = outboxId(input.ticketId, input.suffix);
-  const existing = await deps.outbox.get(id);
-  let record = existing;
-  if (!record) {
-    const raw = input.composed.raw.toString('utf8');
-    const large = Buffer.byteLength(raw, 'utf8') > INLINE_RAW_MAX_BYTES;
-    const rawLocation = large ? { bucket: input.bucket, key: `outbound/${id}.eml` } : null;
-    if (rawLocation) await deps.rawMail.put(rawLocation, raw);
-    ({ record } = await deps.outbox.enqueue({
-      id,
-      ticketId: input.ticketId,
-      kind: input.kind,
-      recipient: input.composed.recipient,
-      from: input.from,
-      subject: input.composed.subject,
-      messageId: input.composed.messageId,
-      raw: large ? null : raw,
-      rawLocation,
-      requestedBy: input.requestedBy,
-    }));
-  }
+  const raw = input.composed.raw.toString('utf8');
+  const large = Buffer.byteLength(raw, 'utf8') > INLINE_RAW_MAX_BYTES;
+  // Named by the Message-ID it carries, so a losing concurrent attempt never overwrites the MIME
+  // of the record that won.
+  const rawLocation = large ? { bucket: input.bucket, key: `outbound/${id}/${input.composed.messageId}.eml` } : null;
+  if (rawLocation) await deps.rawMail.put(rawLocation, raw);
+  const { record } = await deps.outbox.enqueue({
+    id,
+    ticketId: input.ticketId,
+    kind: input.kind,
+    recipient: input.composed.recipient,
+    from: input.from,
+    subject: input.composed.subject,
+    messageId: input.composed.messageId,
+    raw: large ? null : raw,
+    rawLocation,
+    requestedBy: input.requestedBy,
+  });
   const now = deps.now();
   // The outbound message joins the thread under the Message-ID actually stored, which also
   // maps it to the ticket: a customer's answer to it (In-Reply-To) finds its way back.

@@ -140,7 +140,7 @@ export async function processInbound(deps: InboundDeps, message: InboundMessage)
     inbound,
   );
   if (!created) return resume(deps, ticket.id, messageId, triage);
-  const reply = await ensureAutoReply(deps, ticket, triage);
+  const reply = await ensureAutoReply(deps, ticket, triage, { fresh: true });
   return { kind: 'created', ...summary(ticket), reply };
 }
 
@@ -165,9 +165,10 @@ async function resume(deps: InboundDeps, ticketId: string, messageId: string, tr
  * Queues (once) and delivers the auto-reply of a ticket that earned one. A ticket that did not
  * is left alone, unless an earlier run already queued its reply (then delivery is finished).
  */
-async function ensureAutoReply(deps: InboundDeps, ticket: Ticket, triage: Triage): Promise<DeliveryResult | null> {
+async function ensureAutoReply(deps: InboundDeps, ticket: Ticket, triage: Triage, options: { fresh?: boolean } = {}): Promise<DeliveryResult | null> {
   const id = outboxId(ticket.id, 'auto');
-  const queued = await deps.outbox.get(id);
+  // A ticket this run just created has no reply queued by an earlier run; skip the read.
+  const queued = options.fresh ? null : await deps.outbox.get(id);
   if (queued !== null) {
     // Queued by an earlier run, which may have stopped before recording it in the thread.
     if ((await deps.tickets.findTicketIdByMessageId(queued.messageId)) === null) {

@@ -63,29 +63,28 @@ export class DynamoOutbox implements Outbox {
   }
 
   async claim(id: string, { now, leaseMs }: { now: Date; leaseMs: number }): Promise<ClaimResult> {
-    const current = await this.get(id);
-    if (!current) throw new NotFoundError(`outbox record ${id} not found`);
-    const reason = whyNotClaimable(current, now);
-    if (reason !== null) return { claimed: false, record: current, reason };
     try {
-      // Conditional on the state and attempt count we read: exactly one concurrent claimer wins.
+      // One conditional write, the same rule as whyNotClaimable: exactly one concurrent claimer wins.
       const out = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.outbox(id),
           UpdateExpression:
             'SET #state = :sending, claimToken = :token, leaseUntil = :lease, attempts = attempts + :one, updatedAt = :now, gsi4pk = :gsi',
-          ConditionExpression: '#state = :seen AND attempts = :attempts',
+          ConditionExpression:
+            'attribute_exists(pk) AND (#state = :pending OR (#state = :failed AND retryable = :true AND (attribute_type(nextAttemptAt, :nullType) OR nextAttemptAt <= :now)))',
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: {
             ':sending': 'sending',
+            ':pending': 'pending',
+            ':failed': 'failed',
+            ':true': true,
+            ':nullType': 'NULL',
             ':token': randomUUID(),
             ':lease': new Date(now.getTime() + leaseMs).toISOString(),
             ':one': 1,
             ':now': now.toISOString(),
             ':gsi': 'OUTBOX#sending',
-            ':seen': current.state,
-            ':attempts': current.attempts,
           },
           ReturnValues: 'ALL_NEW',
         }),
@@ -93,7 +92,8 @@ export class DynamoOutbox implements Outbox {
       return { claimed: true, record: fromItem<OutboxRecord>(out.Attributes!) };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      const latest = (await this.get(id)) ?? current;
+      const latest = await this.get(id);
+      if (!latest) throw new NotFoundError(`outbox record ${id} not found`, { cause: error });
       return { claimed: false, record: latest, reason: whyNotClaimable(latest, now) ?? 'in-flight' };
     }
   }
