@@ -196,7 +196,8 @@ export class StatelessStack extends Stack {
 
     const out = (id: string, value: string, description: string) =>
       new CfnOutput(this, id, { value, description });
-    out('MxRecord', `${config.domain} MX 10 inbound-smtp.${this.region}.amazonaws.com`, 'DNS: the MX record that routes the support domain\'s mail to SES');
+    const mailDomain = config.supportAddress.slice(config.supportAddress.lastIndexOf('@') + 1);
+    out('MxRecord', `${mailDomain} MX 10 inbound-smtp.${this.region}.amazonaws.com`, "DNS: routes the support address's mail to SES");
     out('ApiUrl', api.url, "Agents' API base URL");
     out('PageUrl', `${web.origin}/`, "Agents' page");
     out('UserPoolId', auth.userPool.userPoolId, 'Cognito user pool of the agents');

@@ -313,26 +313,33 @@ describe('the synthesized app (dev defaults)', () => {
   });
 
   it('uses Resource "*" only where AWS offers no resource-level permission', () => {
-    // The only actions allowed on "*": SES's rule-set activation (custom resource) and CloudFront
-    // invalidation (CDK's page deployment). X-Ray would join them with --context tracing=true.
-    const allowedOnStar = new Set(['ses:SetActiveReceiptRuleSet', 'cloudfront:GetInvalidation', 'cloudfront:CreateInvalidation']);
-    for (const template of [stateful, stateless]) {
-      const documents = [
-        ...(Object.values(template.findResources('AWS::IAM::Policy')) as Resource[]).map((p) => p.Properties!.PolicyDocument),
-        ...(Object.values(template.findResources('AWS::IAM::Role')) as Resource[]).flatMap((r) =>
-          (r.Properties!.Policies ?? []).map((p: { PolicyDocument: unknown }) => p.PolicyDocument),
-        ),
-      ];
-      for (const document of documents) {
-        for (const statement of document.Statement as Record<string, any>[]) {
-          const resources = [statement.Resource].flat();
-          if (!resources.includes('*')) continue;
-          for (const action of [statement.Action].flat()) expect(allowedOnStar, action).toContain(action);
+    // SES's rule-set activation (custom resource) and CloudFront invalidation (CDK's page upload).
+    expectStarOnlyFor([stateful, stateless], ['ses:SetActiveReceiptRuleSet', 'cloudfront:GetInvalidation', 'cloudfront:CreateInvalidation']);
+  });
+});
+
+/** Every IAM statement on Resource "*" allows only these actions. */
+function expectStarOnlyFor(templates: Template[], allowed: string[]): string[] {
+  const onStar: string[] = [];
+  for (const template of templates) {
+    const documents = [
+      ...(Object.values(template.findResources('AWS::IAM::Policy')) as Resource[]).map((p) => p.Properties!.PolicyDocument),
+      ...(Object.values(template.findResources('AWS::IAM::Role')) as Resource[]).flatMap((r) =>
+        (r.Properties!.Policies ?? []).map((p: { PolicyDocument: unknown }) => p.PolicyDocument),
+      ),
+    ];
+    for (const document of documents) {
+      for (const statement of document.Statement as Record<string, any>[]) {
+        if (![statement.Resource].flat().includes('*')) continue;
+        for (const action of [statement.Action].flat()) {
+          expect(allowed, action).toContain(action);
+          onStar.push(action);
         }
       }
     }
-  });
-});
+  }
+  return onStar;
+}
 
 describe('cdk-nag inside synth', () => {
   it('fails synthesis on an unacknowledged finding', () => {
@@ -350,11 +357,18 @@ describe('variants', () => {
     expect(warnings).toContain('web-not-built');
   }, 120_000);
 
-  it('production: deletion protection, retained table, no reservation when reservedConcurrency=off', () => {
+  it('production with tracing: deletion protection, retained table, no reservation when off, X-Ray the only extra "*"', () => {
     const { stateful, stateless } = templates(
       { entries: FIXTURE_ENTRIES, webDistDir: FIXTURE_WEB },
-      { env: 'prod', reservedConcurrency: 'off', account: '123456789012' },
+      { env: 'prod', reservedConcurrency: 'off', account: '123456789012', tracing: 'true', supportAddress: 'help@mail.kdp.example.com' },
     );
+    const xray = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
+    const onStar = expectStarOnlyFor(
+      [stateful, stateless],
+      ['ses:SetActiveReceiptRuleSet', 'cloudfront:GetInvalidation', 'cloudfront:CreateInvalidation', ...xray],
+    );
+    expect(onStar).toEqual(expect.arrayContaining(xray));
+    expect(JSON.stringify(stateless.toJSON().Outputs.MxRecord.Value)).toContain('mail.kdp.example.com MX 10 inbound-smtp.');
     stateful.hasResource('AWS::DynamoDB::GlobalTable', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] }),
