@@ -80,20 +80,27 @@ export async function queueReply(deps: ReplyDeps, input: QueueReplyInput): Promi
     rawLocation,
     requestedBy: input.requestedBy,
   });
-  const now = deps.now();
-  // The outbound message joins the thread under the Message-ID actually stored, which also
-  // maps it to the ticket: a customer's answer to it (In-Reply-To) finds its way back.
+  await recordOutbound(deps, record, input.text, input.maxStoredTextBytes);
+  return record;
+}
+
+/**
+ * Adds a queued reply to its ticket's thread under the Message-ID actually stored, which also
+ * maps that id to the ticket: a customer's answer to it (In-Reply-To) finds its way back.
+ * Idempotent (keyed on the Message-ID).
+ */
+export async function recordOutbound(deps: Pick<ReplyDeps, 'tickets' | 'now'>, record: OutboxRecord, text: string, maxStoredTextBytes: number): Promise<void> {
   await deps.tickets.appendMessage(
-    input.ticketId,
+    record.ticketId,
     {
-      id: newItemId(now),
+      id: newItemId(deps.now()),
       direction: 'outbound',
       messageId: record.messageId,
       at: record.createdAt,
       from: record.from,
       to: [record.recipient],
       subject: record.subject,
-      text: storedText(input.text, input.maxStoredTextBytes),
+      text: storedText(text, maxStoredTextBytes),
       automated: record.kind === 'auto-reply',
       attachments: [],
       raw: record.rawLocation,
@@ -104,7 +111,6 @@ export async function queueReply(deps: ReplyDeps, input: QueueReplyInput): Promi
     },
     { events: [{ actor: record.requestedBy, type: 'reply-queued', before: null, after: { outboxId: record.id, kind: record.kind }, note: null }] },
   );
-  return record;
 }
 
 export interface DeliveryResult {

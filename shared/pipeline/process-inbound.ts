@@ -15,7 +15,7 @@ import type { S3Location, SesVerdicts, Ticket, TicketReason, TicketStatus } from
 import { newItemId, newTicketId, outboxId, storedText } from '../tickets/model.ts';
 import type { AttachmentMeta, Evidence, Triage } from '../types.ts';
 import type { ArticleCategory } from '../taxonomy.ts';
-import { deliverReply, queueReply, type DeliveryResult, type ReplyDeps } from './deliver-reply.ts';
+import { deliverReply, queueReply, recordOutbound, type DeliveryResult, type ReplyDeps } from './deliver-reply.ts';
 import { applyReplyWindow, decideReply, followUpStatus, type ReplyDecision } from './reply-policy.ts';
 
 /**
@@ -169,14 +169,7 @@ async function ensureAutoReply(deps: InboundDeps, ticket: Ticket, triage: Triage
   const id = outboxId(ticket.id, 'auto');
   // A ticket this run just created has no reply queued by an earlier run; skip the read.
   const queued = options.fresh ? null : await deps.outbox.get(id);
-  if (queued !== null) {
-    // Queued by an earlier run, which may have stopped before recording it in the thread.
-    if ((await deps.tickets.findTicketIdByMessageId(queued.messageId)) === null) {
-      await deps.tickets.registerMessageId(ticket.id, queued.messageId);
-    }
-    return deliverReply(deps, id);
-  }
-  if (ticket.status !== 'auto-replied') return null;
+  if (queued === null && ticket.status !== 'auto-replied') return null;
   const { config } = deps;
   const category = ticket.machineCategory as ArticleCategory;
   const article = renderArticle(category, {
@@ -185,6 +178,13 @@ async function ensureAutoReply(deps: InboundDeps, ticket: Ticket, triage: Triage
     ticketId: ticket.id,
     also: ticket.secondary.filter((c): c is ArticleCategory => c !== 'other'),
   });
+  if (queued !== null) {
+    // Queued by an earlier run, which may have stopped before recording it in the thread.
+    if ((await deps.tickets.findTicketIdByMessageId(queued.messageId)) === null) {
+      await recordOutbound(deps, queued, article.text, config.maxStoredTextBytes);
+    }
+    return deliverReply(deps, id);
+  }
   let composed;
   try {
     composed = await composeReply({

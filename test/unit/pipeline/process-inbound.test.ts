@@ -184,6 +184,26 @@ describe('processInbound (in-memory adapters, real classifier)', () => {
     expect((await p.tickets.listTickets({})).items).toHaveLength(1);
   });
 
+  it('finishes the thread when a run stopped between queueing the reply and recording it', async () => {
+    const p = memoryPipeline();
+    let failures = 1;
+    const flakyTickets = Object.assign(Object.create(p.tickets) as typeof p.tickets, {
+      appendMessage: async (...args: Parameters<typeof p.tickets.appendMessage>) => {
+        if (failures-- > 0) throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+        return p.tickets.appendMessage(...args);
+      },
+    });
+    const message = await p.receive(devEmail('dev-004.eml'));
+    await expect(processInbound({ ...p.deps, tickets: flakyTickets }, message)).rejects.toThrow(/socket hang up/);
+    expect(p.mailer.sent).toHaveLength(0);
+    const retried = await processInbound({ ...p.deps, tickets: flakyTickets }, message);
+    expect(retried.reply).toMatchObject({ sent: true });
+    const thread = (await p.tickets.getThread(retried.ticketId))!;
+    expect(thread.messages.map((m) => m.direction)).toEqual(['inbound', 'outbound']);
+    expect(await p.tickets.findTicketIdByMessageId(thread.outbox[0]!.messageId)).toBe(retried.ticketId);
+    expect(p.mailer.sent).toHaveLength(1);
+  });
+
   it('never resends when the outcome is unknown (a timeout, or a lease that ran out) and flags the ticket', async () => {
     const p = memoryPipeline();
     const timingOut: Mailer = { sendRaw: async () => { throw new MailerOutcomeUnknownError('TimeoutError: socket hang up'); } };
