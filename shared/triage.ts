@@ -2,7 +2,7 @@ import { classifyParts, type Classification } from './classify/classify.ts';
 import { detectLanguage } from './classify/language.ts';
 import { detectAutomated } from './mail/automated.ts';
 import { MailTooLargeError, parseEmail } from './mail/parse.ts';
-import { redact } from './redact.ts';
+import { redactEmail } from './redact.ts';
 import type { ClassifyOptions, ParsedEmail, Reason, Triage } from './types.ts';
 
 /**
@@ -134,20 +134,6 @@ function isSystemMessage(signals: string[]): boolean {
       /^(?:X-)?Precedence: (?:bulk|junk)/i.test(s) ||
       (!listPost && s.startsWith('List-Unsubscribe')),
   );
-}
-
-function redactEmail(email: ParsedEmail): ParsedEmail {
-  return {
-    ...email,
-    subject: redact(email.subject),
-    text: redact(email.text),
-    customer: {
-      own: redact(email.customer.own),
-      quoted: redact(email.customer.quoted),
-      forwarded: redact(email.customer.forwarded),
-      signature: redact(email.customer.signature),
-    },
-  };
 }
 
 function unreadable(code: 'too-large' | 'unparseable', detail: string): Triage {
