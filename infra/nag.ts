@@ -1,4 +1,4 @@
-import { Stack, Token, Validations } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 
@@ -22,15 +22,4 @@ export function acknowledgeWildcardActions(scope: IConstruct, actions: string[],
   for (const action of actions) {
     Validations.of(scope).acknowledge({ id: `AwsSolutions-IAM5[Action::${action}]`, reason });
   }
-}
-
-/** `<AWS::AccountId>` when the stack is environment-agnostic, else the account id itself. */
-export function flatAccount(scope: IConstruct): string {
-  const account = Stack.of(scope).account;
-  return Token.isUnresolved(account) ? '<AWS::AccountId>' : account;
-}
-
-export function flatRegion(scope: IConstruct): string {
-  const region = Stack.of(scope).region;
-  return Token.isUnresolved(region) ? '<AWS::Region>' : region;
 }
