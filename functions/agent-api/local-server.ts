@@ -27,6 +27,8 @@ export interface AgentServerOptions {
   env?: NodeJS.ProcessEnv;
   /** The built page (default web/dist). */
   webDist?: string;
+  /** How often the queue page looks for new tickets (config.json `refreshSeconds`, default 15). */
+  pageRefreshSeconds?: number;
   /** `if-missing` (default) runs `vite build` once when web/dist has no index.html. */
   buildWeb?: 'if-missing' | 'always' | 'never';
 }
@@ -166,7 +168,7 @@ export async function startAgentServer(options: AgentServerOptions = {}): Promis
   const env = options.env ?? process.env;
   const deps = options.deps ?? agentApiDeps(parsePipelineConfig(env), createAwsClients(env));
   const api: AgentApiHandler = createAgentApi({ ...deps, auth: { mode: 'token', token, agent: options.agent ?? 'local-agent' } });
-  const configJson = JSON.stringify({ apiBase: '/api', auth: { mode: 'token' } });
+  const configJson = JSON.stringify({ apiBase: '/api', auth: { mode: 'token' }, refreshSeconds: options.pageRefreshSeconds ?? 15 });
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);

@@ -4,6 +4,7 @@ import type { TicketStore } from '../../shared/ports/ticket-store.ts';
 import { isTicketId, TICKET_STATUSES } from '../../shared/tickets/model.ts';
 import type { Me, TicketDetail } from '../../shared/queue/api-types.ts';
 import type { AgentReplies } from '../../shared/queue/agent-reply.ts';
+import { readAttachment } from '../../shared/queue/attachment.ts';
 import { listQueue } from '../../shared/queue/list-tickets.ts';
 import { countByStatus, type StatusCounter } from '../../shared/queue/status-counts.ts';
 import { ListTicketsQuerySchema, PatchTicketBodySchema, ReplyBodySchema, StatsQuerySchema, VersionHeaderSchema } from '../../shared/queue/requests.ts';
@@ -32,6 +33,14 @@ async function detailOrNotFound(deps: RouteDeps, id: string): Promise<TicketDeta
   const detail = await getTicketDetail({ tickets: deps.tickets, rawMail: deps.rawMail }, id);
   if (!detail) throw new HttpError('not_found', 'no such ticket');
   return detail;
+}
+
+/** Lambda responses are capped at 6 MB; base64 grows a file by a third. */
+const MAX_DOWNLOAD_BYTES = 4 * 1024 * 1024;
+
+/** A filename safe inside a quoted header parameter (the exact name goes in `filename*`). */
+function asciiName(name: string): string {
+  return name.replace(/[^\x20-\x7e]|["\\]/g, '_').slice(0, 200) || 'attachment';
 }
 
 /** The ETag is the version: what `If-Match` must send back on PATCH. */
@@ -64,6 +73,29 @@ export function agentRoutes(deps: RouteDeps): Router {
       const reply = ReplyBodySchema.parse(body ?? {});
       await deps.replies.send({ ticketId: id, reply, actor: agent.id, now: deps.now() });
       return withEtag(201, await detailOrNotFound(deps, id));
+    })
+    .on('GET', '/tickets/:id/attachments/:index', async ({ params }) => {
+      const id = ticketId(params);
+      const index = /^\d{1,4}$/.test(params.index ?? '') ? Number(params.index) : NaN;
+      if (Number.isNaN(index)) throw new HttpError('not_found', 'no such attachment');
+      const file = await readAttachment(deps, id, index);
+      if (file.content.byteLength > MAX_DOWNLOAD_BYTES) {
+        throw new HttpError('payload_too_large', 'this attachment is too large to download through the API; it is kept in the raw message');
+      }
+      return {
+        statusCode: 200,
+        isBase64Encoded: true,
+        headers: {
+          // Always a download, never rendered by the browser: customer files are hostile.
+          'content-type': 'application/octet-stream',
+          'content-disposition': `attachment; filename="${asciiName(file.filename)}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+          'x-content-type-options': 'nosniff',
+          'content-security-policy': "default-src 'none'; sandbox",
+          'cache-control': 'no-store',
+          'x-attachment-type': file.mimeType.replace(/[^\w.+/-]/g, ''),
+        },
+        body: Buffer.from(file.content).toString('base64'),
+      };
     })
     .on('GET', '/stats', async ({ query }) => json(200, await loadStats(deps.tickets, StatsQuerySchema.parse(query).window, deps.now())));
 }

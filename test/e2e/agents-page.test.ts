@@ -84,7 +84,7 @@ describe.skipIf(!haveChromium)("agents' page in Chromium", () => {
       loadHandler: async () => (await import('../../functions/inbound-email/handler.ts')).handler,
       log: () => undefined,
     });
-    server = await startAgentServer({ env: process.env, buildWeb: 'always', agent: 'ada@kdp.example.com' });
+    server = await startAgentServer({ env: process.env, buildWeb: 'always', agent: 'ada@kdp.example.com', pageRefreshSeconds: 2 });
 
     const smtp = createSmtpSender({ host: '127.0.0.1', port: runtime.smtp.port });
     try {
@@ -219,5 +219,25 @@ describe.skipIf(!haveChromium)("agents' page in Chromium", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SHOTS, 'queue-narrow.png') });
     await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  it('announces tickets that arrive while the agent looks at the queue', async () => {
+    await page.goto(new URL('#/', server.url).toString());
+    await page.locator('tr.row').first().waitFor();
+    const before = await page.locator('tr.row').count();
+    const c = { from: 'late.comer@example.com', name: 'Late Comer', subject: 'Cannot sign in since this morning', text: 'Hello,\nI cannot sign in since this morning, it keeps asking for my password.\nLate' };
+    const smtp = createSmtpSender({ host: '127.0.0.1', port: runtime.smtp.port });
+    try {
+      await smtp.send(Buffer.from(customerEmail({ ...c, messageId: `e2e-late-${Date.now()}@example.com` })), { from: c.from, to: [SUPPORT] });
+    } finally {
+      smtp.close();
+    }
+    await runtime.smtp.drain();
+    const notice = page.getByTestId('new-tickets');
+    await notice.filter({ hasText: '1 new ticket' }).waitFor({ timeout: 15_000 });
+    expect(await page.locator('tr.row').count()).toBe(before);
+    await notice.getByRole('button', { name: 'Show' }).click();
+    await page.locator('tr.row', { hasText: c.subject }).waitFor();
+    expect(await page.locator('tr.row').count()).toBe(before + 1);
   });
 });

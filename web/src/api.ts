@@ -59,6 +59,18 @@ export class AgentApi {
   reply(id: string, body: { article: string } | { text: string }, key: string): Promise<TicketDetail> {
     return this.call('POST', `/tickets/${encodeURIComponent(id)}/reply`, { body: { ...body, idempotencyKey: key } });
   }
+  /** An attachment's bytes (the API always serves them as a download). */
+  async attachment(id: string, index: number): Promise<Blob> {
+    const res = await fetch(`${this.base.replace(/\/+$/, '')}/tickets/${encodeURIComponent(id)}/attachments/${index}`, {
+      headers: { authorization: `Bearer ${this.token}` },
+    });
+    if (res.status === 401) this.onUnauthorized();
+    if (!res.ok) {
+      const err = ((await res.json().catch(() => null)) as ApiErrorBody | null)?.error;
+      throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `HTTP ${res.status}`);
+    }
+    return res.blob();
+  }
   stats(window: '24h' | '7d'): Promise<Stats> {
     return this.call('GET', `/stats?window=${window}`);
   }

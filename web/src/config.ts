@@ -11,6 +11,8 @@ export interface PageConfig {
   /** Where the agent API lives: `/api` locally and behind CloudFront, or an absolute URL. */
   apiBase: string;
   auth: AuthConfig;
+  /** How often the queue looks for new tickets (default 15). */
+  refreshSeconds: number;
 }
 
 export function parsePageConfig(value: unknown): PageConfig {
@@ -19,10 +21,13 @@ export function parsePageConfig(value: unknown): PageConfig {
     throw new Error('config.json must hold { apiBase, auth }');
   }
   const auth = v.auth as Partial<AuthConfig> & Record<string, unknown>;
-  if (auth.mode === 'token') return { apiBase: v.apiBase, auth: { mode: 'token' } };
+  const r = (v as { refreshSeconds?: unknown }).refreshSeconds;
+  const refreshSeconds = typeof r === 'number' && r >= 1 && r <= 3600 ? r : 15;
+  if (auth.mode === 'token') return { apiBase: v.apiBase, auth: { mode: 'token' }, refreshSeconds };
   if (auth.mode === 'cognito' && typeof auth.domain === 'string' && typeof auth.clientId === 'string') {
     return {
       apiBase: v.apiBase,
+      refreshSeconds,
       auth: {
         mode: 'cognito',
         domain: auth.domain.replace(/\/+$/, ''),

@@ -121,7 +121,7 @@ function App({ config }: { config: PageConfig }) {
       <div class="who"><span data-testid="agent">${me.agent}</span><button onClick=${() => signOut(config.auth)}>Sign out</button></div>
     </header>
     <main>
-      ${route.view === 'queue' && html`<${QueueView} api=${api} me=${me} query=${route.query} />`}
+      ${route.view === 'queue' && html`<${QueueView} api=${api} me=${me} query=${route.query} refreshMs=${config.refreshSeconds * 1000} />`}
       ${route.view === 'ticket' && html`<${TicketView} api=${api} me=${me} id=${route.id} />`}
       ${route.view === 'dashboard' && html`<${LazyDashboard} api=${api} />`}
     </main>`;

@@ -184,6 +184,43 @@ describe('agents API on DynamoDB Local', () => {
     expect(body.messages[0]!.html).toContain('forgot my password');
   });
 
+  it('serves an attachment as a download only, read from the raw message', async () => {
+    const { ticket, message } = ticketFixture(9998, seededRandom(2), new Date(), BUCKET);
+    const page = '<html><script>alert(1)</script></html>';
+    const raw = [
+      'From: Author <author@example.com>',
+      'To: support@kdp.example.com',
+      'Subject: screenshot attached',
+      `Message-ID: <${ticket.messageId}>`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'See the attached page.',
+      '--b',
+      "Content-Type: text/html; name*=UTF-8''erreur%20%C3%A9t%C3%A9.html",
+      "Content-Disposition: attachment; filename*=UTF-8''erreur%20%C3%A9t%C3%A9.html",
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.from(page).toString('base64'),
+      '--b--',
+      '',
+    ].join('\r\n');
+    await new S3RawMailStore(clients.s3).put(ticket.raw, raw);
+    const meta = { filename: 'erreur été.html', mimeType: 'text/html', size: page.length, disposition: 'attachment' as const, contentId: null };
+    await store.createTicket({ ...ticket, attachments: [meta] }, { ...message, attachments: [meta] });
+    const res = await fetch(new URL(`api/tickets/${ticket.id}/attachments/0`, server.url), { headers: { authorization: `Bearer ${server.token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/octet-stream');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="erreur _t_.html"; filename*=UTF-8''${encodeURIComponent('erreur été.html')}`);
+    expect(await res.text()).toBe(page);
+    expect((await call('GET', `/tickets/${ticket.id}/attachments/1`)).status).toBe(404);
+    expect((await call('GET', `/tickets/${ticket.id}/attachments/x`)).status).toBe(404);
+    expect((await call('GET', `/tickets/${ticket.id}/attachments/0`, { token: null })).status).toBe(401);
+  });
+
   it('answers 401 without or with a wrong token, 400 for bad input, 404 for unknown tickets', async () => {
     expect((await call('GET', '/tickets', { token: null })).status).toBe(401);
     const wrong = await call('GET', '/tickets', { token: 'not-the-token' });

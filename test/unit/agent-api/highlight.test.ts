@@ -27,9 +27,10 @@ describe('highlightSegments', () => {
 
 describe('parsePageConfig', () => {
   it('accepts the local token mode and the Cognito mode', () => {
-    expect(parsePageConfig({ apiBase: '/api', auth: { mode: 'token' } })).toEqual({ apiBase: '/api', auth: { mode: 'token' } });
+    expect(parsePageConfig({ apiBase: '/api', auth: { mode: 'token' }, refreshSeconds: 2 })).toEqual({ apiBase: '/api', auth: { mode: 'token' }, refreshSeconds: 2 });
     expect(parsePageConfig({ apiBase: 'https://x/api', auth: { mode: 'cognito', domain: 'https://d.auth.eu-west-1.amazoncognito.com/', clientId: 'abc' } })).toEqual({
       apiBase: 'https://x/api',
+      refreshSeconds: 15,
       auth: { mode: 'cognito', domain: 'https://d.auth.eu-west-1.amazoncognito.com', clientId: 'abc' },
     });
   });

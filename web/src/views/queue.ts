@@ -8,7 +8,6 @@ import { age, pct } from '../format.ts';
 const FILTER_KEYS = ['status', 'category', 'language', 'minConfidence', 'maxConfidence', 'sender', 'from', 'to', 'q', 'order'] as const;
 type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
 
-const REFRESH_MS = 15_000;
 const PAGE_SIZE = '50';
 
 function readFilters(query: string): Filters {
@@ -40,7 +39,7 @@ function apiQuery(f: Filters, cursor: string | null): Record<string, string> {
   return q;
 }
 
-export function QueueView({ api, me, query }: { api: AgentApi; me: Me; query: string }) {
+export function QueueView({ api, me, query, refreshMs }: { api: AgentApi; me: Me; query: string; refreshMs: number }) {
   const filters = readFilters(query);
   const key = JSON.stringify(filters);
   const [items, setItems] = useState<TicketSummary[] | null>(null);
@@ -92,7 +91,7 @@ export function QueueView({ api, me, query }: { api: AgentApi; me: Me; query: st
       } catch {
         // A failed background refresh is retried on the next tick; the visible list stays.
       }
-    }, REFRESH_MS);
+    }, refreshMs);
     return () => clearInterval(timer);
   }, [items, key]);
 
@@ -198,7 +197,7 @@ export function QueueView({ api, me, query }: { api: AgentApi; me: Me; query: st
     <div class="pager">
       <button disabled=${cursors.length < 2} onClick=${() => setCursors((c) => c.slice(0, -1))}>← Previous</button>
       <button disabled=${!next} onClick=${() => next && setCursors((c) => [...c, next])}>Next →</button>
-      <span class="kbd"><kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>r</kbd> refresh · new tickets checked every ${REFRESH_MS / 1000}s</span>
+      <span class="kbd"><kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>r</kbd> refresh · new tickets checked every ${refreshMs / 1000}s</span>
     </div>
   </section>`;
 }

@@ -59,6 +59,17 @@ export function TicketView({ api, me, id }: { api: AgentApi; me: Me; id: string 
       setBusy(false);
     }
   };
+  // Fetched with the token, then saved as a file: the browser never renders a customer's file.
+  const download = async (index: number, name: string) => {
+    try {
+      const url = URL.createObjectURL(await api.attachment(id, index));
+      const a = Object.assign(document.createElement('a'), { href: url, download: name });
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
   const patch = (body: Record<string, unknown>, after?: () => void) => t && act(() => api.update(t.id, t.version, body), after);
 
   if (error && !t) return html`<div class="error" role="alert">${error}</div><a href="#/">← Back to the queue</a>`;
@@ -85,7 +96,12 @@ export function TicketView({ api, me, id }: { api: AgentApi; me: Me; id: string 
         ${first && first.attachments.length > 0 &&
         html`<h3>Attachments</h3>
           <ul class="attachments" data-testid="attachments">
-            ${first.attachments.map((a) => html`<li>${a.filename ?? '(unnamed)'} <span class="muted">${a.mimeType}, ${bytes(a.size)}</span></li>`)}
+            ${first.attachments.map(
+              (a, i) => html`<li>
+                ${a.filename ?? '(unnamed)'} <span class="muted">${a.mimeType}, ${bytes(a.size)}</span>
+                <button onClick=${() => download(i, a.filename ?? `attachment-${i + 1}`)}>Download</button>
+              </li>`,
+            )}
           </ul>`}
       </section>
       <section class="panel">
