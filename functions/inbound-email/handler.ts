@@ -88,6 +88,7 @@ function logOutcome({ logger, metrics }: InboundHandlerDeps, sesMessageId: strin
     });
   }
   logger.info('processed', fields);
+  if (outcome.kind === 'follow-up') metrics.addMetric('follow-up', MetricUnit.Count, 1);
   if (outcome.kind !== 'created') return;
   if (outcome.status === 'auto-replied') metrics.addMetric('auto-replied', MetricUnit.Count, 1);
   if (outcome.status === 'needs-review') metrics.addMetric('needs-review', MetricUnit.Count, 1);
