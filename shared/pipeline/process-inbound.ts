@@ -12,7 +12,7 @@ import {
   ticketIdFromSubject,
 } from '../reply/compose-reply.ts';
 import type { S3Location, SesVerdicts, Ticket, TicketReason, TicketStatus } from '../tickets/model.ts';
-import { newItemId, newTicketId, outboxId, storedText } from '../tickets/model.ts';
+import { cutChars, newItemId, newTicketId, outboxId, storedText } from '../tickets/model.ts';
 import type { AttachmentMeta, Evidence, Triage } from '../types.ts';
 import type { ArticleCategory } from '../taxonomy.ts';
 import { deliverReply, queueReply, recordOutbound, type DeliveryResult, type ReplyDeps } from './deliver-reply.ts';
@@ -119,8 +119,8 @@ export async function processInbound(deps: InboundDeps, message: InboundMessage)
       id: newTicketId(new Date(message.receivedAt)),
       createdAt: message.receivedAt,
       sender,
-      senderName: (email.from?.name ?? '').slice(0, 200),
-      subject: email.subject.slice(0, MAX_SUBJECT_CHARS),
+      senderName: cutChars(email.from?.name ?? '', 200),
+      subject: cutChars(email.subject, MAX_SUBJECT_CHARS),
       messageId,
       category: triage.category,
       machineCategory: triage.category,
@@ -279,7 +279,7 @@ function inboundMessage(deps: InboundDeps, messageId: string, message: InboundMe
     at: message.receivedAt,
     from: email.from?.address.toLowerCase() ?? '',
     to: email.to.slice(0, 20).map((m) => m.address),
-    subject: email.subject.slice(0, MAX_SUBJECT_CHARS),
+    subject: cutChars(email.subject, MAX_SUBJECT_CHARS),
     text: storedText(email.text, deps.config.maxStoredTextBytes),
     automated: triage.automated,
     attachments: boundAttachments(email.attachments),
@@ -294,14 +294,14 @@ function inboundMessage(deps: InboundDeps, messageId: string, message: InboundMe
 function boundAttachments(attachments: AttachmentMeta[]): AttachmentMeta[] {
   return attachments.slice(0, MAX_ATTACHMENTS).map((a) => ({
     ...a,
-    filename: a.filename === null ? null : a.filename.slice(0, 255),
-    mimeType: a.mimeType.slice(0, 255),
-    contentId: a.contentId === null ? null : a.contentId.slice(0, 255),
+    filename: a.filename === null ? null : cutChars(a.filename, 255),
+    mimeType: cutChars(a.mimeType, 255),
+    contentId: a.contentId === null ? null : cutChars(a.contentId, 255),
   }));
 }
 
 function boundEvidence(e: Evidence): Evidence {
-  return { ...e, phrase: e.phrase.slice(0, 200) };
+  return { ...e, phrase: cutChars(e.phrase, 200) };
 }
 
 function summary(ticket: Ticket) {

@@ -246,6 +246,13 @@ export function normalizeMessageId(value: string): string {
 // ---------------------------------------------------------------------------------------------
 // Text budget
 
+/** At most `max` UTF-16 units of `text`, never splitting a surrogate pair (DynamoDB wants valid Unicode). */
+export function cutChars(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
 /** Cuts `text` to at most `maxBytes` of UTF-8 without splitting a character. */
 export function storedText(text: string, maxBytes: number): StoredText {
   const bytes = Buffer.byteLength(text, 'utf8');
