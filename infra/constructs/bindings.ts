@@ -11,14 +11,10 @@ import type { TriageFunction } from './triage-function.ts';
  */
 
 const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
-// Transactions (TransactWriteItems) are authorised per item action, so these cover them too.
-const TABLE_WRITE = [
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-  'dynamodb:ConditionCheckItem',
-];
+// What the adapters do (shared/adapters/dynamodb): Put/Update, and ConditionCheck inside
+// TransactWriteItems, which is authorised per item action. Nothing is deleted (TTL expires items,
+// which needs no permission), so DeleteItem/BatchWriteItem are not granted.
+const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'];
 
 /** Table access, indexes named one by one from TABLE_DESIGN (no `index/*`). Sets TABLE_NAME. */
 export function bindTable(

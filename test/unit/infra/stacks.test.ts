@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -235,6 +235,37 @@ describe('the synthesized app (dev defaults)', () => {
       expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'support@kdp.example.com' } });
       expect(JSON.stringify(statement.Resource)).toContain(':identity/support@kdp.example.com');
     }
+  });
+
+  it('grants every AWS call the adapters make (and nothing they do not): drift shows up here, not in AWS', () => {
+    // SDK command (or transaction item) → IAM action. Scans the real adapters' source.
+    const actionOf: Record<string, string> = {
+      GetCommand: 'dynamodb:GetItem', BatchGetCommand: 'dynamodb:BatchGetItem', QueryCommand: 'dynamodb:Query',
+      ScanCommand: 'dynamodb:Scan', PutCommand: 'dynamodb:PutItem', UpdateCommand: 'dynamodb:UpdateItem',
+      DeleteCommand: 'dynamodb:DeleteItem', BatchWriteCommand: 'dynamodb:BatchWriteItem',
+      'Put:': 'dynamodb:PutItem', 'Update:': 'dynamodb:UpdateItem', 'Delete:': 'dynamodb:DeleteItem', 'ConditionCheck:': 'dynamodb:ConditionCheckItem',
+      GetObjectCommand: 's3:GetObject', PutObjectCommand: 's3:PutObject', SendEmailCommand: 'ses:SendEmail',
+    };
+    const used = new Set<string>();
+    const adapters = join(REPO_ROOT, 'shared/adapters');
+    for (const file of readdirSync(adapters, { recursive: true }) as string[]) {
+      if (!file.endsWith('.ts') || file.startsWith('memory')) continue;
+      const source = readFileSync(join(adapters, file), 'utf8');
+      for (const [token, action] of Object.entries(actionOf)) {
+        const pattern = token.endsWith(':') ? new RegExp(`\\b${token.slice(0, -1)}:\\s*\\{`) : new RegExp(`\\b${token}\\b`);
+        if (pattern.test(source)) used.add(action);
+      }
+    }
+    expect(used.size).toBeGreaterThan(3);
+    const granted = new Set(
+      (Object.values(stateless.findResources('AWS::IAM::Policy')) as Resource[])
+        .filter((p) => JSON.stringify(p.Properties!.Roles).includes('InboundEmail'))
+        .flatMap((p) => (p.Properties!.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((st) => [st.Action].flat()))
+        .filter((a) => /^(dynamodb|s3|ses):/.test(a)),
+    );
+    expect([...used].filter((a) => !granted.has(a)), 'used but not granted').toEqual([]);
+    const expectedExtras = ['ses:SendRawEmail']; // SESv2 SendEmail with raw content is authorised as SendRawEmail
+    expect([...granted].filter((a) => !used.has(a) && !expectedExtras.includes(a)), 'granted but unused').toEqual([]);
   });
 
   it('puts the JWT authorizer, with the agent scope, on every API route', () => {
