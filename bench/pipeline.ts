@@ -215,7 +215,9 @@ const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0)
 export async function benchPipeline(): Promise<void> {
   const options = optionsFromEnv();
   const warmupEmails = benchEmails(options.corpusDir, options.warmup, 'w');
-  const emails = benchEmails(options.corpusDir, options.emails, 'm');
+  const half = Math.ceil(options.emails / 2);
+  const batchA = benchEmails(options.corpusDir, half, 'a');
+  const batchB = benchEmails(options.corpusDir, options.emails - half, 'b');
 
   // Outcomes arrive from the SMTP server's async invocations; a pass waits on them by SES id.
   const outcomes = new Map<string, InboundOutcome>();
@@ -237,9 +239,12 @@ export async function benchPipeline(): Promise<void> {
   };
 
   const recorder = new AsyncLocalStorage<RecordedCall[]>();
+  /** Per email (Message-ID header): the calls the real handler made, in order. */
   const recorded = new Map<string, RecordedCall[]>();
+  /** What the floor replays in the current floor pass: the recordings pointed at its own table. */
+  let plan = new Map<string, RecordedCall[]>();
   const handlerMs: number[] = [];
-  let stage: 'warmup' | 'pipeline' | 'floor' = 'warmup';
+  let mode: 'pipeline' | 'floor' = 'pipeline';
   let realHandler: InboundHandler | null = null;
   let floorErrors = 0;
   /** Floor time per call type: where the I/O time goes. */
@@ -247,7 +252,7 @@ export async function benchPipeline(): Promise<void> {
 
   const keyOf = (event: SESEvent) => event.Records[0]?.ses.mail.commonHeaders.messageId ?? '';
   const replay = async (event: SESEvent) => {
-    for (const call of recorded.get(keyOf(event)) ?? []) {
+    for (const call of plan.get(keyOf(event)) ?? []) {
       const t0 = performance.now();
       try {
         const out = (await call.client.send(new call.Command(call.input))) as { Body?: { transformToByteArray?: () => Promise<Uint8Array> } };
@@ -265,13 +270,12 @@ export async function benchPipeline(): Promise<void> {
   const handler: InboundHandler = async (event: SESEvent, context: Context) => {
     const t0 = performance.now();
     try {
-      if (stage === 'floor') return await replay(event);
-      if (stage === 'warmup') return await realHandler!(event, context);
+      if (mode === 'floor') return await replay(event);
       const calls: RecordedCall[] = [];
       recorded.set(keyOf(event), calls);
       return await recorder.run(calls, () => realHandler!(event, context));
     } finally {
-      if (stage !== 'warmup') handlerMs.push(performance.now() - t0);
+      handlerMs.push(performance.now() - t0);
     }
   };
 
@@ -296,41 +300,77 @@ export async function benchPipeline(): Promise<void> {
     onOutcome,
   });
   const recording = recordSdkCalls(recorder);
-  try {
-    const floorDynamo = new DynamoDBClient({ endpoint: runtime.stack.endpoints.dynamodb });
-    await createTable(floorDynamo, FLOOR_TABLE);
-    floorDynamo.destroy();
+  const floorDynamo = new DynamoDBClient({ endpoint: runtime.stack.endpoints.dynamodb });
 
-    console.log(
-      `pipeline bench: ${emails.length} emails from ${options.corpusDir} (each with its own Message-ID and sender), ` +
-        `${options.concurrency} SMTP connections in a closed loop, warm-up ${warmupEmails.length}; loopback only`,
-    );
-    if (warmupEmails.length > 0) await runPass('warm-up', runtime, warmupEmails, options, waitFor);
-    await runtime.stack.clearCapturedMail();
-
-    stage = 'pipeline';
+  const pipelinePass = async (name: string, batch: BenchEmail[]) => {
+    mode = 'pipeline';
     handlerMs.length = 0;
-    const pipeline = await runPass('pipeline', runtime, emails, options, waitFor);
-    pipeline.handlerMs = handlerMs.splice(0);
-    const captured = (await runtime.stack.capturedMail()).length;
-    const calls = [...recorded.values()];
+    await runtime.stack.clearCapturedMail();
+    const pass = await runPass(name, runtime, batch, options, waitFor);
+    pass.handlerMs = handlerMs.splice(0);
+    return { pass, captured: (await runtime.stack.capturedMail()).length };
+  };
+  /** Replays a batch's recorded calls into a fresh table (the same items, conditions, transactions). */
+  const floorPass = async (name: string, batch: BenchEmail[], table: string) => {
+    await createTable(floorDynamo, table);
+    plan = new Map(
+      batch.map((email) => [
+        email.messageIdHeader,
+        (recorded.get(email.messageIdHeader) ?? []).map((call) => ({ ...call, input: retarget(call.input, TABLE, table) })),
+      ]),
+    );
+    mode = 'floor';
+    handlerMs.length = 0;
+    const pass = await runPass(name, runtime, batch, options, waitFor);
+    pass.handlerMs = handlerMs.splice(0);
+    return pass;
+  };
+
+  try {
+    console.log(
+      `pipeline bench: ${options.emails} emails from ${options.corpusDir} (each with its own Message-ID and sender), ` +
+        `${options.concurrency} SMTP connections in a closed loop; loopback only. Order: warm-up (pipeline + floor, ` +
+        `${warmupEmails.length} emails), then pipeline A → floor A, floor A' → pipeline B, so neither side always runs first.`,
+    );
+    if (warmupEmails.length > 0) {
+      await pipelinePass('warm-up', warmupEmails);
+      await floorPass('warm-up', warmupEmails, `${FLOOR_TABLE}-warmup`);
+    }
+    callMs.clear();
+    const a = await pipelinePass('pipeline', batchA);
+    const floorA = await floorPass('I/O floor', batchA.slice(0, a.pass.done + a.pass.failed), `${FLOOR_TABLE}-1`);
+    const floorA2 = await floorPass('I/O floor', batchA.slice(0, batchB.length), `${FLOOR_TABLE}-2`);
+    const b = await pipelinePass('pipeline', batchB);
+
+    const calls = [...batchA, ...batchB].map((email) => recorded.get(email.messageIdHeader) ?? []);
     const callMix = new Map<string, number>();
     for (const call of calls.flat()) {
       const key = (call.Command as { name: string }).name;
       callMix.set(key, (callMix.get(key) ?? 0) + 1);
     }
-    // Inputs are copied only now, outside the measured pass, pointed at the floor's table.
-    for (const list of calls) for (const call of list) call.input = retarget(call.input, TABLE, FLOOR_TABLE);
-
-    stage = 'floor';
-    const floor = await runPass('I/O floor', runtime, emails.slice(0, pipeline.done + pipeline.failed), options, waitFor);
-    floor.handlerMs = handlerMs.splice(0);
-
-    printResults(pipeline, floor, { captured, callMix, callMs, emails: calls.length, floorErrors });
+    printResults(combine('pipeline', a.pass, b.pass), combine('I/O floor', floorA, floorA2), {
+      captured: a.captured + b.captured,
+      callMix,
+      callMs,
+      emails: calls.length,
+      floorErrors,
+    });
   } finally {
     recording.restore();
+    floorDynamo.destroy();
     await runtime.stop();
   }
+}
+
+function combine(name: string, first: PassResult, second: PassResult): PassResult {
+  return {
+    name,
+    done: first.done + second.done,
+    failed: first.failed + second.failed,
+    wallMs: first.wallMs + second.wallMs,
+    latencies: [...first.latencies, ...second.latencies],
+    handlerMs: [...first.handlerMs, ...second.handlerMs],
+  };
 }
 
 function printResults(

@@ -1,11 +1,8 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import type { Email } from 'aws-ses-v2-local/dist/store.js';
-import S3rver from 's3rver';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 
 /** One email captured by the local SES endpoint (aws-ses-v2-local's `GET /store` shape). */
@@ -37,16 +34,13 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-// aws-ses-v2-local is CommonJS with `exports.default`; ESM loaders disagree on what its default
-// import is (Node: module.exports, vite: exports.default), so take it through require.
-const sesLocal = createRequire(import.meta.url)('aws-ses-v2-local') as typeof import('aws-ses-v2-local');
-
 const HOST = '127.0.0.1';
 export const LOCAL_REGION = 'us-east-1';
 
 /**
  * Starts the AWS stand-ins the pipeline talks to, all on 127.0.0.1: DynamoDB Local (java),
- * aws-ses-v2-local (in-process, captures outgoing mail) and s3rver (in-process, files on disk).
+ * aws-ses-v2-local (captures outgoing mail) and s3rver (files on disk), the last two on a worker
+ * thread of this process.
  * Used by `npm start`, the integration tests and the benchmark alike.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -59,27 +53,25 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       port: options.ports?.dynamodb ?? 0,
       ...(dataDir === null ? {} : { path: join(dataDir, 'dynamodb') }),
     }),
-    startSes(options.ports?.ses ?? 0),
-    startS3(options.ports?.s3 ?? 0, s3Dir),
+    startStandIns({ ses: options.ports?.ses ?? 0, s3: options.ports?.s3 ?? 0 }, s3Dir),
   ]);
-  const [dynamo, ses, s3] = started;
+  const [dynamo, standIns] = started;
 
   const stopAll = async () => {
     await Promise.allSettled([
       dynamo.status === 'fulfilled' ? dynamo.value.stop() : undefined,
-      ses.status === 'fulfilled' ? ses.value.stop() : undefined,
-      s3.status === 'fulfilled' ? s3.value.stop() : undefined,
+      standIns.status === 'fulfilled' ? standIns.value.stop() : undefined,
     ]);
     if (dataDir === null) rmSync(s3Dir, { recursive: true, force: true });
   };
 
-  if (dynamo.status === 'rejected' || ses.status === 'rejected' || s3.status === 'rejected') {
+  if (dynamo.status === 'rejected' || standIns.status === 'rejected') {
     await stopAll();
     const failure = started.find((result) => result.status === 'rejected') as PromiseRejectedResult;
     throw new Error('local stack did not start', { cause: failure.reason });
   }
 
-  const endpoints = { dynamodb: dynamo.value.endpoint, s3: s3.value.endpoint, ses: ses.value.endpoint };
+  const endpoints = { dynamodb: dynamo.value.endpoint, s3: standIns.value.s3, ses: standIns.value.ses };
   let stopped: Promise<void> | null = null;
   return {
     endpoints,
@@ -109,38 +101,43 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   };
 }
 
-interface Running {
-  endpoint: string;
+interface StandIns {
+  ses: string;
+  s3: string;
   stop(): Promise<void>;
 }
 
-async function startSes(port: number): Promise<Running> {
-  const server = await sesLocal.default({ host: HOST, port });
-  return { endpoint: `http://${HOST}:${portOf(server)}`, stop: () => closeServer(server) };
-}
-
-async function startS3(port: number, directory: string): Promise<Running> {
-  const s3rver = new S3rver({ address: HOST, port, silent: true, directory });
-  const address = await s3rver.run();
+/** aws-ses-v2-local and s3rver on a worker thread (see stand-ins-worker.mjs for why). */
+async function startStandIns(ports: { ses: number; s3: number }, s3Dir: string): Promise<StandIns> {
+  const worker = new Worker(new URL('./stand-ins-worker.mjs', import.meta.url), {
+    workerData: { host: HOST, sesPort: ports.ses, s3Port: ports.s3, s3Dir },
+  });
+  const exited = new Promise<void>((done) => worker.once('exit', () => done()));
+  const ready = await new Promise<{ sesPort: number; s3Port: number }>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`stand-ins worker exited (${code}) before it was ready`)));
+    worker.once('message', (message: { type: string; sesPort: number; s3Port: number; message?: string }) => {
+      if (message.type === 'ready') resolve(message);
+      else reject(new Error(`local SES/S3 did not start: ${message.message ?? message.type}`));
+    });
+  }).catch(async (error: unknown) => {
+    await worker.terminate();
+    throw error;
+  });
+  // A stray error later (a port dropped, a bug in a stand-in) is logged, never an unhandled crash.
+  worker.on('error', (error) => console.error('[local] SES/S3 stand-ins failed:', error));
+  let stopped: Promise<void> | null = null;
   return {
-    endpoint: `http://${HOST}:${address.port}`,
-    stop: async () => {
-      const closing = s3rver.close();
-      // SDK clients keep connections alive; without this close() waits for them.
-      s3rver.httpServer?.closeAllConnections();
-      await closing;
-    },
+    ses: `http://${HOST}:${ready.sesPort}`,
+    s3: `http://${HOST}:${ready.s3Port}`,
+    stop: () =>
+      (stopped ??= (async () => {
+        worker.postMessage('stop');
+        const timeout = setTimeout(() => void worker.terminate(), 5_000);
+        await exited;
+        clearTimeout(timeout);
+      })()),
   };
-}
-
-function portOf(server: Server): number {
-  return (server.address() as AddressInfo).port;
-}
-
-async function closeServer(server: Server): Promise<void> {
-  const closing = new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done())));
-  server.closeAllConnections();
-  await closing;
 }
 
 export type { DynamoDbLocal };
