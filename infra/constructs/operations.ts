@@ -28,7 +28,8 @@ export interface OperationsProps {
 /**
  * Alarms that page a person, all into one encrypted SNS topic (optionally mailed): a handler
  * erroring, anything in the dead-letter queue, SES failing to run the receipt rule's actions,
- * and auto-replies rising suddenly (a loop with another robot, or a flood).
+ * replies that failed, the account's bounce/complaint rates, and auto-replies rising suddenly
+ * (a loop with another robot, or a flood).
  */
 export class Operations extends Construct {
   readonly topic: sns.Topic;
@@ -99,6 +100,20 @@ export class Operations extends Construct {
         }),
         1,
         `SES could not run the receipt rule's actions (${metricName}): check the bucket policy and Lambda permission.`,
+      );
+    }
+
+    // The account's sending reputation (SES publishes these itself). An auto-replier that bounces
+    // or draws complaints gets the whole account reviewed at 5 % / 0.1 % — alarm there, early.
+    for (const [metricName, threshold] of [
+      ['Reputation.BounceRate', 0.05],
+      ['Reputation.ComplaintRate', 0.001],
+    ] as const) {
+      add(
+        `Ses${metricName.replace('.', '')}`,
+        new cloudwatch.Metric({ namespace: 'AWS/SES', metricName, period: Duration.hours(1), statistic: 'Maximum' }),
+        threshold,
+        `SES ${metricName} reached ${threshold * 100} %: the level at which AWS reviews the account's sending.`,
       );
     }
 

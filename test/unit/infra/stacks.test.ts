@@ -325,6 +325,8 @@ describe('the synthesized app (dev defaults)', () => {
         'AWS/SQS/ApproximateNumberOfMessagesVisible',
         'AWS/SES/PublishFailure',
         'AWS/SES/PublishExpired',
+        'AWS/SES/Reputation.BounceRate',
+        'AWS/SES/Reputation.ComplaintRate',
         'KdpTriage/auto-replied',
         'KdpTriage/reply-failed',
         'KdpTriage/reply-unknown',
