@@ -109,7 +109,15 @@ let built: ((event: unknown) => Promise<InboundResult[]>) | null = null;
 
 export const handler = async (event: unknown): Promise<InboundResult[]> => {
   if (built === null) {
-    const config = pipelineConfig();
+    let config: PipelineConfig;
+    try {
+      config = pipelineConfig();
+    } catch (error) {
+      // Every event fails until the deployment is fixed: say so loudly, and let the events go to
+      // the on-failure destination rather than be dropped.
+      logger.critical('invalid configuration', { error: errorSummary(error) });
+      throw error;
+    }
     built = createInboundHandler({ pipeline: inboundDeps(config, createAwsClients()), config, logger, metrics });
   }
   return built(event);

@@ -104,3 +104,15 @@ describe('inbound-email handler', () => {
     expect(p.mailer.sent).toHaveLength(1);
   });
 });
+
+describe('inbound-email handler entry point', () => {
+  it('imports without any environment and fails loudly on the first event when config is missing', async () => {
+    for (const name of ['TABLE_NAME', 'RAW_MAIL_BUCKET', 'SUPPORT_ADDRESS']) vi.stubEnv(name, '');
+    const { handler } = await import('../../../functions/inbound-email/handler.ts');
+    const out = captureStdout();
+    await expect(handler(docsEvent())).rejects.toThrow(/TABLE_NAME[\s\S]*RAW_MAIL_BUCKET[\s\S]*SUPPORT_ADDRESS/);
+    out.spy.mockRestore();
+    vi.unstubAllEnvs();
+    expect(out.json().find((r) => r.level === 'CRITICAL')).toMatchObject({ message: 'invalid configuration' });
+  });
+});
