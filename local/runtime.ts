@@ -66,6 +66,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   };
   // The handler reads these once, on first use; our own clients take credentials and checksum
   // settings from the same variables.
+  const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
   Object.assign(process.env, env);
   const dynamo = new DynamoDBClient({ endpoint: stack.endpoints.dynamodb, region: stack.env.AWS_REGION });
   const s3 = new S3Client({ endpoint: stack.endpoints.s3, region: stack.env.AWS_REGION, forcePathStyle: true });
@@ -76,6 +77,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     s3.destroy();
     await stack.stop();
     if (throwaway !== null) rmSync(throwaway, { recursive: true, force: true });
+    // Whatever runs next in this process (another benchmark, another runtime) starts clean.
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   };
   try {
     await createTable(dynamo, options.tableName);
