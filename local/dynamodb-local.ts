@@ -105,11 +105,11 @@ async function startOnce(port: number, options: DynamoDbLocalOptions): Promise<D
   const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
   try {
     for (;;) {
-      if (exited !== null) {
-        throw new DynamoDbLocalError(`DynamoDB Local exited before answering (port ${port}): ${output.trim()}`);
-      }
       if (/Failed to bind|Address already in use/i.test(output)) {
-        throw new DynamoDbLocalError(`DynamoDB Local could not bind port ${port}: ${output.trim()}`);
+        throw new DynamoDbLocalError(`DynamoDB Local could not listen on port ${port}: it is in use`);
+      }
+      if (exited !== null) {
+        throw new DynamoDbLocalError(`DynamoDB Local exited before answering (port ${port}): ${output.trim().slice(-1500)}`);
       }
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(1_000) });
