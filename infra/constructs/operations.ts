@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -23,6 +24,8 @@ export interface OperationsProps {
   readonly replyProblemMetricNames: string[];
   readonly autoReplyAlarmPerHour: number;
   readonly alarmEmail?: string;
+  /** The agents' API: its handler answers errors itself, so 5xx are counted at the API. */
+  readonly api: apigw.IHttpApi;
 }
 
 /**
@@ -76,6 +79,13 @@ export class Operations extends Construct {
         `${name}: the handler threw (async events are retried, then dead-lettered).`,
       );
     }
+
+    add(
+      'AgentApi5xx',
+      props.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      1,
+      "The agents' API answered 5xx (a handler failure or an integration error).",
+    );
 
     add(
       'DeadLetters',

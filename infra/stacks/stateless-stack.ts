@@ -192,6 +192,7 @@ export class StatelessStack extends Stack {
       replyProblemMetricNames: ['reply-failed', 'reply-unknown'],
       autoReplyAlarmPerHour: config.autoReplyAlarmPerHour,
       alarmEmail: config.alarmEmail,
+      api: api.api,
     });
 
     const out = (id: string, value: string, description: string) =>

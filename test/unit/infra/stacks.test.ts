@@ -322,6 +322,7 @@ describe('the synthesized app (dev defaults)', () => {
     expect(metrics).toEqual(
       expect.arrayContaining([
         'AWS/Lambda/Errors',
+        'AWS/ApiGateway/5xx',
         'AWS/SQS/ApproximateNumberOfMessagesVisible',
         'AWS/SES/PublishFailure',
         'AWS/SES/PublishExpired',
