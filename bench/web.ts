@@ -1,11 +1,12 @@
 // `npm run bench` (agents' page part), also `tsx bench/web.ts`: page loads in Chromium with
 // 1,000 tickets in DynamoDB Local — navigation until the view's content is on screen — beside
 // the same API calls made alone from Node, measured in the same run. Target: each page < 1 s.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CHROMIUM, CHROMIUM_FLAGS, haveChromium } from '../test/support/chromium.ts';
 import { chromium, type Page } from 'playwright-core';
 import { createAwsClients, destroyAwsClients } from '../shared/aws-clients.ts';
 import { DynamoTicketStore } from '../shared/adapters/dynamodb/ticket-store.ts';
@@ -21,8 +22,6 @@ import { startAgentServer } from '../functions/agent-api/local-server.ts';
 import { seedTickets } from '../test/support/agent-api.ts';
 import { hostileEmail } from '../test/support/hostile-email.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TICKETS = Number(process.env.BENCH_WEB_TICKETS ?? 1000);
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 15);
 const TARGET_MS = 1000;
@@ -47,7 +46,7 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<number[]>
 
 export async function benchWeb(): Promise<void> {
   console.log(`\n## Agents' page (Chromium, ${TICKETS} tickets in DynamoDB Local; median and p90 of ${RUNS} loads)`);
-  if (!existsSync(CHROMIUM)) {
+  if (!haveChromium()) {
     console.log(`skipped: ${CHROMIUM} not found (apt-get install chromium)`);
     return;
   }
@@ -82,7 +81,7 @@ export async function benchWeb(): Promise<void> {
       return res.json();
     };
 
-    browser = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1280, height: 860 } });
+    browser = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 860 } });
     const page: Page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(base);
     await page.getByLabel(/Access token/).fill(server.token);

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM, CHROMIUM_FLAGS, haveChromium } from '../support/chromium.ts';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.ts';
@@ -15,20 +16,8 @@ import { hostileEmail } from '../support/hostile-email.ts';
 
 // The product as an agent meets it: mail arrives over SMTP, goes through the real inbound
 // handler into DynamoDB Local, and an agent works it in Debian's Chromium.
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const SUPPORT = 'support@kdp.example.com';
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 const CUSTOMERS = [
   { from: 'maria.lopez@example.com', name: 'Maria Lopez', subject: 'Password reset email never arrives', text: 'Hello,\nI forgot my password and requested a reset three times but the password reset email never arrives. Please help.\nMaria' },
   { from: 'j.tanaka@example.net', name: 'Jun Tanaka', subject: 'Two-step verification code not received', text: 'Hi,\nI cannot sign in because the two-step verification code never arrives on my phone. The OTP text message does not come.\nJun' },
@@ -63,9 +52,7 @@ async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined |
   }
 }
 
-const haveChromium = existsSync(CHROMIUM);
-
-describe.skipIf(!haveChromium)("agents' page in Chromium", () => {
+describe.skipIf(!haveChromium())("agents' page in Chromium", () => {
   beforeAll(async () => {
     // A "remote" server standing in for a tracker on the internet: the page must never call it.
     remote = createServer((req, res) => {

@@ -38,7 +38,7 @@ function SignIn({ config, error, onSession }: { config: PageConfig; error: strin
     const auth = config.auth;
     return html`<div class="panel signin">
       <h2>KDP triage — agents</h2>
-      ${message && html`<div class="error">${message}</div>`}
+      ${message && html`<div class="error" role="alert">${message}</div>`}
       <p>Sign in with your support-team account.</p>
       <button class="primary" onClick=${() => void startCognitoSignIn(auth)}>Sign in</button>
     </div>`;
@@ -104,9 +104,15 @@ function App({ config }: { config: PageConfig }) {
     if (session || config.auth.mode !== 'cognito') return;
     completeCognitoSignIn(config.auth).then((s) => s && setSession(s), (e: Error) => setAuthError(e.message));
   }, []);
+  // Signed in means the API accepted us: a refused token (e.g. not in the agents group) goes
+  // back to the sign-in screen with the API's reason.
   useEffect(() => {
     if (!api) return;
-    api.me().then(setMe, (e: Error) => setAuthError(e.message));
+    api.me().then(setMe, (e: Error) => {
+      sessionStorage.clear();
+      setAuthError(e.message);
+      setSession(null);
+    });
   }, [api]);
 
   if (!session || !api) return html`<${SignIn} config=${config} error=${authError} onSession=${setSession} />`;
