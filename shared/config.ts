@@ -14,8 +14,8 @@ const address = z
 const number = (min: number, max: number) => z.coerce.number().min(min).max(max);
 
 export const PipelineEnvSchema = z.object({
-  TABLE_NAME: z.string().trim().min(1),
-  RAW_MAIL_BUCKET: z.string().trim().min(1),
+  TABLE_NAME: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,255}$/, 'a DynamoDB table name: 3-255 of A-Z a-z 0-9 _ . -'),
+  RAW_MAIL_BUCKET: z.string().trim().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name: 3-63 of a-z 0-9 . -'),
   RAW_MAIL_PREFIX: z.string().default('inbound/'),
   /** One or more, comma-separated; the first is the From of our replies. */
   SUPPORT_ADDRESS: z
