@@ -53,7 +53,7 @@ export function registerSendCommand(program: Command): Command {
           try {
             raw = await readFile(file);
           } catch (error) {
-            err(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+            err(`${file}: cannot read: ${READ_ERRORS[(error as NodeJS.ErrnoException).code ?? ''] ?? String(error)}\n`);
             continue;
           }
           const from = opts.from ?? envelopeSender(raw);
@@ -74,6 +74,12 @@ export function registerSendCommand(program: Command): Command {
       }
     });
 }
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a directory',
+  EACCES: 'permission denied',
+};
 
 function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: string }).code;
