@@ -200,8 +200,8 @@ function base32(value: bigint, length: number): string {
 
 /**
  * A ticket id: 9 Crockford base32 characters of the creation time in milliseconds (sortable,
- * good for 1,100 years) and 3 random ones (32,768 per millisecond), e.g. `01KB7Q3M8-X4T`
- * without the dash: `01KB7Q3M8X4T`. No I, L, O, U: easy to read out on the phone.
+ * good for 1,100 years) and 3 random ones (32,768 per millisecond), e.g. `1KJMA0FM0B0E`.
+ * No I, L, O, U: easy to read out on the phone.
  */
 export function newTicketId(now: Date = new Date()): string {
   const random = BigInt(randomBytes(2).readUInt16BE(0) & 0x7fff);
