@@ -56,6 +56,11 @@ export function bindBucket(fn: TriageFunction, bucket: s3.IBucket, binding: Buck
   const objects = bucket.arnForObjects(`${binding.prefix}*`);
   const sid = `Objects${binding.prefix.replace(/[^A-Za-z0-9]/g, '')}`; // unique per prefix
   fn.addToRolePolicy(new iam.PolicyStatement({ sid, actions, resources: [objects] }));
+  // Without ListBucket, S3 answers a missing key with 403 AccessDenied instead of 404 NoSuchKey,
+  // and the handlers (like the local S3 stand-in) tell "not found" from failure by NoSuchKey.
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({ sid: 'BucketList', actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
+  );
   fn.addEnvironment(binding.bucketEnvVar, bucket.bucketName);
   if (binding.prefixEnvVar) fn.addEnvironment(binding.prefixEnvVar, binding.prefix);
   acknowledgeWildcardResource(
