@@ -175,7 +175,7 @@ export function TicketView({ api, me, id }: { api: AgentApi; me: Me; id: string 
         </div>
         <div class="row">
           ${closed
-            ? html`<button disabled=${busy} onClick=${() => patch({ status: 'needs-review' })}>Reopen</button>`
+            ? html`<button disabled=${busy} onClick=${() => patch({ status: 'open' })}>Reopen</button>`
             : html`<button disabled=${busy} onClick=${() => patch({ status: 'resolved' })}>Resolve</button>`}
           <button disabled=${busy || t.assignee === me.agent} onClick=${() => patch({ assignee: me.agent })}>Assign to me</button>
         </div>
