@@ -30,11 +30,14 @@ const schema = z
       .string()
       .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region looks like us-east-1')
       .default('us-east-1'),
-    supportAddress: z.email().default('support@kdp.example.com'),
+    // Lower-cased as the handlers lower-case it: the IAM ses:FromAddress condition is case-sensitive.
+    supportAddress: z.string().trim().toLowerCase().pipe(z.email()).default('support@kdp.example.com'),
     supportFromName: z.string().min(1).max(64).default('KDP Support'),
     domain: z
       .string()
-      .regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a lower-case DNS name such as kdp.example.com')
+      .trim()
+      .toLowerCase()
+      .regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a DNS name such as kdp.example.com')
       .default('kdp.example.com'),
     rawMailPrefix: z
       .string()

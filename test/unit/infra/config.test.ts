@@ -45,6 +45,12 @@ describe('deployment config', () => {
     expect(bad).toThrow(/logRetentionDays: one of CloudWatch Logs' retention values/);
   });
 
+  it('lower-cases the support address and domain (IAM compares ses:FromAddress case-sensitively)', () => {
+    const config = loadConfig(context({ supportAddress: ' Help@Books.Example.ORG ', domain: 'Books.Example.org' }), {});
+    expect(config.supportAddress).toBe('help@books.example.org');
+    expect(config.domain).toBe('books.example.org');
+  });
+
   it('refuses a support address outside the domain it is received for', () => {
     expect(() => loadConfig(context({ supportAddress: 'support@other.example.net' }), {})).toThrow(
       /supportAddress: must be an address in the domain "kdp.example.com"/,
