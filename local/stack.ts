@@ -21,6 +21,8 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   endpoints: { dynamodb: string; s3: string; ses: string };
+  /** DynamoDB Local's java process id (for measuring its CPU). */
+  dynamodbPid: number;
   /**
    * What an AWS SDK v3 client (or the handler's config) needs to talk to this stack: endpoint
    * URLs per service, a region, dummy credentials (s3rver accepts only `S3RVER`/`S3RVER`; the
@@ -75,6 +77,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   let stopped: Promise<void> | null = null;
   return {
     endpoints,
+    dynamodbPid: dynamo.value.pid,
     env: {
       AWS_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: 'S3RVER',
