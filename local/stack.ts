@@ -31,7 +31,7 @@ export interface LocalStack {
   env: Record<string, string>;
   /** Every email sent through the local SES endpoint, oldest first. */
   capturedMail(): Promise<CapturedMail[]>;
-  /** Empties the SES capture (aws-ses-v2-local keeps it in memory, one store per process). */
+  /** Empties the SES capture (kept in memory, one per stack: each stack has its own worker). */
   clearCapturedMail(): Promise<void>;
   stop(): Promise<void>;
 }

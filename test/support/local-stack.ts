@@ -9,8 +9,7 @@ export { createBucket } from '../../local/create-bucket.ts';
 /**
  * DynamoDB Local + aws-ses-v2-local + s3rver on 127.0.0.1, random free ports. Call `stop()` in
  * `afterAll`. `env` holds the endpoint variables to hand to the code under test. The SES capture
- * is one store per process (an aws-ses-v2-local limitation), so `clearCapturedMail()` between tests
- * of the same file when counts matter.
+ * lives as long as the stack: `clearCapturedMail()` between tests of one file when counts matter.
  */
 export function startLocalStack(opts: { dataDir?: string } = {}): Promise<LocalStack> {
   return start(opts.dataDir === undefined ? {} : { dataDir: opts.dataDir });
