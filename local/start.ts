@@ -81,9 +81,6 @@ function printWhereEverythingIs(config: LocalConfig, runtime: LocalRuntime, web:
   const { endpoints } = runtime.stack;
   const dataDir = relative(process.cwd(), config.DATA_DIR) || '.';
   const sample = relative(process.cwd(), `${REPO_ROOT}/../shared/eval/dev/dev-004.eml`);
-  const exports = ['AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_SESV2', 'AWS_REQUEST_CHECKSUM_CALCULATION', 'AWS_RESPONSE_CHECKSUM_VALIDATION', 'TABLE_NAME', 'RAW_MAIL_BUCKET', 'RAW_MAIL_PREFIX', 'SUPPORT_ADDRESS']
-    .map((name) => `  export ${name}=${runtime.env[name]}`)
-    .join('\n');
   console.log(`
 kdp-triage is running locally.
 
@@ -100,8 +97,9 @@ Send a test email:
   swaks --server 127.0.0.1:${runtime.smtp.port} --to ${config.SUPPORT_ADDRESS} --from author@example.com \\
         --header 'Subject: I cannot sign in' --body 'My password is not accepted any more.'
 
-Use the operators' CLI against this stack (npx triage tickets, npx triage replies):
-${exports}
+Look at what happened (these read this stack, given the same port/table settings):
+  npx triage tickets            npx triage replies
+Other AWS tools: region ${runtime.env.AWS_REGION}, access key/secret ${runtime.env.AWS_ACCESS_KEY_ID}/${runtime.env.AWS_SECRET_ACCESS_KEY}, --endpoint-url as above.
 
 Ctrl+C stops everything.
 `);
