@@ -5,7 +5,8 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTION_ENTRIES, REPO_ROOT, type FunctionName } from '../../../infra/bundling.ts';
+import { build } from 'esbuild';
+import { esbuildOptions, FUNCTION_ENTRIES, REPO_ROOT, type FunctionName } from '../../../infra/bundling.ts';
 import { useRepoCdkHome } from '../../../infra/cdk-home.ts';
 import { createTriageApp, type TriageAppOptions } from '../../../infra/triage-app.ts';
 import { TABLE_DESIGN } from '../../../shared/tickets/table-design.ts';
@@ -68,6 +69,21 @@ describe('the synthesized app (dev defaults)', () => {
     for (const entry of Object.values(FUNCTION_ENTRIES)) {
       const module = (await import(join(REPO_ROOT, entry))) as { handler?: unknown };
       expect(typeof module.handler, entry).toBe('function');
+    }
+  });
+
+  it('ships byte for byte the bundle that bench/bundles.ts measures (one set of esbuild options)', async () => {
+    const functions = stateless.findResources('AWS::Lambda::Function', {
+      Properties: { Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps' } } },
+    });
+    const idOf: Record<FunctionName, string> = { inboundEmail: 'InboundEmail', outboxSweep: 'OutboxSweep', agentApi: 'AgentApi' };
+    for (const [name, entry] of Object.entries(FUNCTION_ENTRIES) as [FunctionName, string][]) {
+      const [, fn] = Object.entries(functions).find(([id]) => id.startsWith(idOf[name]))! as [string, Resource];
+      const assetHash = String(fn.Properties!.Code.S3Key).split('.')[0];
+      const shipped = readFileSync(join(assemblyDir, `asset.${assetHash}`, 'index.mjs'));
+      const benched = await build({ ...esbuildOptions(join(REPO_ROOT, entry), join(assemblyDir, 'bench', name, 'index.mjs')), write: false });
+      const js = benched.outputFiles!.find((f) => f.path.endsWith('.mjs'))!;
+      expect(Buffer.from(js.contents).equals(shipped), name).toBe(true);
     }
   });
 
