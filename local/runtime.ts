@@ -15,7 +15,10 @@ export interface LocalRuntimeOptions {
   rawMailPrefix: string;
   /** 0: random (tests, benchmark). */
   smtpPort: number;
-  /** Persist DynamoDB and S3 data here (and dead letters under `dead-letters/`); absent: throwaway. */
+  /**
+   * Persist DynamoDB and S3 data here, with `dead-letters/` and `pending-invocations/` (events
+   * accepted but not yet handled); absent: a temporary folder removed on stop.
+   */
   dataDir?: string;
   stackPorts?: { dynamodb?: number; s3?: number; ses?: number };
   /**
@@ -51,8 +54,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
     ...(options.stackPorts === undefined ? {} : { ports: options.stackPorts }),
   });
-  const throwaway = options.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'kdp-triage-dead-letters-')) : null;
-  const deadLetterDir = throwaway ?? join(options.dataDir as string, 'dead-letters');
+  const throwaway = options.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'kdp-triage-local-')) : null;
+  const workDir = throwaway ?? (options.dataDir as string);
+  const deadLetterDir = join(workDir, 'dead-letters');
   const env: Record<string, string> = {
     ...stack.env,
     TABLE_NAME: options.tableName,
@@ -95,6 +99,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       prefix: options.rawMailPrefix,
       handler,
       deadLetterDir,
+      pendingDir: join(workDir, 'pending-invocations'),
       ...(options.retryDelaysMs === undefined ? {} : { retryDelaysMs: options.retryDelaysMs }),
       ...(options.maxConcurrency === undefined ? {} : { maxConcurrency: options.maxConcurrency }),
       ...(options.sizeLimit === undefined ? {} : { sizeLimit: options.sizeLimit }),

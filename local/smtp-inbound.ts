@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -40,6 +40,12 @@ export interface SmtpInboundOptions {
   handler: InboundHandler;
   /** Failed events land here after the retries, as Lambda's on-failure destination records. */
   deadLetterDir: string;
+  /**
+   * Lambda queues async events durably; locally each accepted event is written here before the
+   * 250 and removed once handled or dead-lettered, and whatever is left (a crash, a kill -9) is
+   * invoked again at the next start. Absent: in memory only.
+   */
+  pendingDir?: string;
   sizeLimit?: number;
   /** Waits before each retry; Lambda's async invocation retries twice (after ~1 and ~2 minutes). */
   retryDelaysMs?: number[];
@@ -147,17 +153,50 @@ export async function startSmtpInbound(options: SmtpInboundOptions): Promise<Smt
     log('info', 'message accepted', { messageId, bytes: raw.length, from: mailFrom, to: matched, s3: `s3://${options.bucket}/${key}` });
 
     const event = buildSesEvent({ messageId, raw, mailFrom, destination, recipients: matched, receivedAt, functionArn });
-    invocations.run(() => invoke(event, messageId, acceptedAt)).catch((error: unknown) => log('error', 'invocation bookkeeping failed', { messageId, error: String(error) }));
+    if (options.pendingDir !== undefined) {
+      try {
+        await writeFile(join(options.pendingDir, `${messageId}.json`), JSON.stringify(event));
+      } catch (error) {
+        log('error', 'could not queue the invocation; the client will retry', { messageId, error: String(error) });
+        throw new SmtpReplyError(451, '4.3.0 could not queue the message, try again later', { cause: error });
+      }
+    }
+    schedule(event, messageId, acceptedAt);
     return messageId;
   }
 
-  async function invoke(event: SESEvent, messageId: string, acceptedAt: number): Promise<void> {
+  function schedule(event: SESEvent, messageId: string, acceptedAt: number): void {
+    invocations
+      .run(async () => {
+        const settled = await invoke(event, messageId, acceptedAt);
+        if (settled && options.pendingDir !== undefined) await rm(join(options.pendingDir, `${messageId}.json`), { force: true });
+      })
+      .catch((error: unknown) => log('error', 'invocation bookkeeping failed', { messageId, error: String(error) }));
+  }
+
+  /** Invokes again what an earlier run accepted but did not finish. */
+  async function resumePending(dir: string): Promise<void> {
+    await mkdir(dir, { recursive: true });
+    for (const name of (await readdir(dir)).filter((file) => file.endsWith('.json')).sort()) {
+      const messageId = name.slice(0, -'.json'.length);
+      try {
+        const event = JSON.parse(await readFile(join(dir, name), 'utf8')) as SESEvent;
+        log('info', 'resuming an invocation left by an earlier run', { messageId });
+        schedule(event, messageId, Date.now());
+      } catch (error) {
+        log('error', 'unreadable pending invocation left in place', { file: join(dir, name), error: String(error) });
+      }
+    }
+  }
+
+  /** True once the event is settled: handled, or written to the dead-letter folder. */
+  async function invoke(event: SESEvent, messageId: string, acceptedAt: number): Promise<boolean> {
     let lastError: unknown;
     for (let attempt = 1; attempt <= retryDelays.length + 1; attempt += 1) {
       try {
         await options.handler(event, localLambdaContext(functionArn, 60_000));
         options.onOutcome?.({ messageId, status: 'processed', attempts: attempt, acceptedAt, finishedAt: Date.now() });
-        return;
+        return true;
       } catch (error) {
         lastError = error;
         const delay = retryDelays[attempt - 1];
@@ -186,7 +225,10 @@ export async function startSmtpInbound(options: SmtpInboundOptions): Promise<Smt
       error: lastError,
       ...(deadLetterFile === undefined ? {} : { deadLetterFile }),
     });
+    return deadLetterFile !== undefined;
   }
+
+  if (options.pendingDir !== undefined) await resumePending(options.pendingDir);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -4,15 +4,16 @@
 // async invoke, retries, dead letters) is tested on its own; smtp-inbound.test.ts runs the real
 // handler end to end.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Command } from 'commander';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { SESEvent } from 'aws-lambda';
 import { registerSendCommand } from '../../cli/commands/send.ts';
+import { buildSesEvent, sesMessageId } from '../../local/ses-event.ts';
 import { createSmtpSender } from '../../local/smtp-send.ts';
 import { startSmtpInbound, type InboundOutcome, type SmtpInbound } from '../../local/smtp-inbound.ts';
 import { createBucket, startLocalStack, type LocalStack } from '../support/local-stack.ts';
@@ -71,6 +72,7 @@ describe('local SMTP inbound (SES receiving stand-in)', () => {
   let s3: S3Client;
   let smtp: SmtpInbound;
   let deadLetterDir: string;
+  let pendingDir: string;
   const events: SESEvent[] = [];
   const outcomes: InboundOutcome[] = [];
   // Per subject, how many calls fail before one succeeds (Infinity: always).
@@ -81,6 +83,7 @@ describe('local SMTP inbound (SES receiving stand-in)', () => {
     s3 = new S3Client({ endpoint: stack.endpoints.s3, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
     await createBucket(s3, BUCKET);
     deadLetterDir = mkdtempSync(join(tmpdir(), 'kdp-triage-dlq-'));
+    pendingDir = mkdtempSync(join(tmpdir(), 'kdp-triage-pending-'));
     smtp = await startSmtpInbound({
       port: 0,
       recipients: [SUPPORT],
@@ -88,6 +91,7 @@ describe('local SMTP inbound (SES receiving stand-in)', () => {
       bucket: BUCKET,
       prefix: PREFIX,
       deadLetterDir,
+      pendingDir,
       sizeLimit: 64 * 1024,
       retryDelaysMs: [10, 20],
       handler: async (event) => {
@@ -108,6 +112,7 @@ describe('local SMTP inbound (SES receiving stand-in)', () => {
     s3?.destroy();
     await stack?.stop();
     if (deadLetterDir) rmSync(deadLetterDir, { recursive: true, force: true });
+    if (pendingDir) rmSync(pendingDir, { recursive: true, force: true });
   });
 
   beforeEach(() => {
@@ -213,6 +218,39 @@ describe('local SMTP inbound (SES receiving stand-in)', () => {
     expect(record.requestPayload.Records[0].ses.mail.messageId).toBe(poison!.messageId);
   });
 
+  it('keeps no pending invocation once events are handled or dead-lettered', () => {
+    expect(readdirSync(pendingDir)).toEqual([]);
+  });
+
+  it('invokes again, at start, what an earlier run accepted but never finished (a crash after the 250)', async () => {
+    const raw = await compose('Left behind', 'the process was killed before the handler ran');
+    const id = sesMessageId();
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${PREFIX}${id}`, Body: raw }));
+    const leftBehind = mkdtempSync(join(tmpdir(), 'kdp-triage-pending-'));
+    const event = buildSesEvent({ messageId: id, raw, mailFrom: 'a@example.org', destination: [SUPPORT], receivedAt: new Date() });
+    writeFileSync(join(leftBehind, `${id}.json`), JSON.stringify(event));
+    const restarted = await startSmtpInbound({
+      port: 0,
+      recipients: [SUPPORT],
+      s3,
+      bucket: BUCKET,
+      prefix: PREFIX,
+      deadLetterDir,
+      pendingDir: leftBehind,
+      handler: async (received) => {
+        events.push(received);
+      },
+    });
+    try {
+      await restarted.drain();
+      expect(events).toEqual([event]);
+      expect(readdirSync(leftBehind)).toEqual([]);
+    } finally {
+      await restarted.stop();
+      rmSync(leftBehind, { recursive: true, force: true });
+    }
+  });
+
   it('answers 451 (try again later) when the message cannot be stored', async () => {
     const unstored = await startSmtpInbound({
       port: 0,
@@ -240,7 +278,6 @@ describe('local SMTP inbound (SES receiving stand-in)', () => {
     try {
       const file = join(dir, 'one.eml');
       const raw = await compose('Sent by the CLI', 'hello from a file');
-      const { writeFileSync } = await import('node:fs');
       writeFileSync(file, raw);
       let stdout = '';
       let stderr = '';
