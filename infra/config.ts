@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Deployment configuration, read once from CDK context (`--context key=value`, or `context` in

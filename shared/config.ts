@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The inbound pipeline's configuration, from the environment, validated once. A missing or

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The sign-in issue categories. The ids are a contract with the evaluation sets, the stored

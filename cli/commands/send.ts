@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readLocalConfig } from '../../local/config.ts';
 import { createSmtpSender, envelopeSender } from '../../local/smtp-send.ts';
 

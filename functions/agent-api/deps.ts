@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { createAwsClients, type AwsClients } from '../../shared/aws-clients.ts';
 import { DynamoOutbox } from '../../shared/adapters/dynamodb/outbox.ts';
 import { DynamoTicketStore } from '../../shared/adapters/dynamodb/ticket-store.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { InboundMessage } from '../../shared/pipeline/process-inbound.ts';
 import type { SesVerdicts, VerdictStatus } from '../../shared/tickets/model.ts';
 

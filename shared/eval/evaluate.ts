@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CATEGORIES, CategorySchema, type Category } from '../taxonomy.ts';
 
 /** One line of a `labels.jsonl` file (the format of the evaluation corpora). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CategorySchema } from '../taxonomy.ts';
 import { TICKET_STATUSES } from '../tickets/model.ts';
 
