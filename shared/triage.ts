@@ -1,7 +1,7 @@
 import { classifyParts, type Classification } from './classify/classify.ts';
 import { detectLanguage } from './classify/language.ts';
 import { detectAutomated } from './mail/automated.ts';
-import { MailTooLargeError, parseEmail } from './mail/parse.ts';
+import { emptyEmail, MailTooLargeError, parseEmail } from './mail/parse.ts';
 import { redactEmail } from './redact.ts';
 import type { ClassifyOptions, ParsedEmail, Reason, Triage } from './types.ts';
 
@@ -147,24 +147,6 @@ function unreadable(code: 'too-large' | 'unparseable', detail: string): Triage {
     automatedSignals: [],
     language: 'und',
     evidence: [],
-    email: {
-      messageId: null,
-      inReplyTo: null,
-      references: [],
-      subject: '',
-      from: null,
-      replyTo: [],
-      returnPath: null,
-      to: [],
-      cc: [],
-      date: null,
-      headers: [],
-      contentType: '',
-      text: '',
-      html: null,
-      customer: { own: '', quoted: '', forwarded: '', signature: '' },
-      attachments: [],
-      warnings: [detail],
-    },
+    email: emptyEmail([detail]),
   };
 }

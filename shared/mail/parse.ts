@@ -208,6 +208,11 @@ function headerValue(headers: ParsedEmail['headers'], key: string): string | nul
  */
 function fallbackEmail(bytes: Uint8Array, warnings: string[]): ParsedEmail {
   const text = cleanText(new TextDecoder('utf-8').decode(bytes.subarray(0, MAX_HTML_CHARS)), warnings);
+  return { ...emptyEmail(warnings), contentType: 'text/plain', text, customer: splitCustomerText(text) };
+}
+
+/** A ParsedEmail with nothing in it but the warnings: for messages that could not be read at all. */
+export function emptyEmail(warnings: string[]): ParsedEmail {
   return {
     messageId: null,
     inReplyTo: null,
@@ -220,10 +225,10 @@ function fallbackEmail(bytes: Uint8Array, warnings: string[]): ParsedEmail {
     cc: [],
     date: null,
     headers: [],
-    contentType: 'text/plain',
-    text,
+    contentType: '',
+    text: '',
     html: null,
-    customer: splitCustomerText(text),
+    customer: { own: '', quoted: '', forwarded: '', signature: '' },
     attachments: [],
     warnings,
   };

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type { NewTicket, NewTicketMessage, TicketStore } from '../../shared/ports/ticket-store.ts';
 import { CATEGORIES, LANGUAGES, type Category } from '../../shared/taxonomy.ts';
 import { newItemId, newTicketId, TICKET_STATUSES, type TicketStatus } from '../../shared/tickets/model.ts';
+import { seeded } from './seeded-random.ts';
 
 /**
  * Helpers for the agents' API tests: API Gateway v2 events as the HTTP API sends them, and a
@@ -42,17 +43,6 @@ export function bodyOf<T = any>(res: APIGatewayProxyStructuredResultV2): T {
   return JSON.parse(res.body ?? 'null') as T;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so a seeded spread is the same every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SeedOptions {
   count: number;
@@ -143,3 +133,5 @@ export function customerEmail(options: { from: string; name: string; subject: st
     '',
   ].join('\r\n');
 }
+
+export { seeded };

@@ -9,6 +9,7 @@ import { redact } from '../../shared/redact.ts';
 import { CATEGORIES } from '../../shared/taxonomy.ts';
 import { classifyEmail, triageParsed } from '../../shared/triage.ts';
 import type { ParsedEmail, Triage } from '../../shared/types.ts';
+import { seeded } from '../support/seeded-random.ts';
 
 // Seeded fuzz: dev-corpus emails (or this repo's fixtures when the corpus is absent) mutated
 // thousands of ways. Proves that parsing, splitting, machine-mail detection, redaction and the
@@ -25,16 +26,6 @@ const SUPPORT = ['support@kdp.example.com'];
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function seeds(): { source: string; emails: Buffer[] } {
   const corpus = path.resolve(repoRoot, '../shared/eval/dev');
@@ -185,7 +176,7 @@ describe('fuzz: mutated emails never throw and finish in bounded time', () => {
   it(`runs ${CASES} seeded mutations (seed 0x${SEED.toString(16)})`, async () => {
     const { source, emails } = seeds();
     expect(emails.length).toBeGreaterThan(0);
-    const rng = mulberry32(SEED);
+    const rng = seeded(SEED);
     const durations: number[] = [];
     const perMutation = new Map<string, number>();
     let slowest = { ms: 0, label: '' };

@@ -5,18 +5,8 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { createInboundHandler } from '../../../functions/inbound-email/handler.ts';
 import { processInbound } from '../../../shared/pipeline/process-inbound.ts';
 import { devEmail, memoryPipeline } from './memory-pipeline.ts';
+import { seeded } from '../../support/seeded-random.ts';
 
-/** mulberry32: a small seeded PRNG, so a failure names the case that reproduces it. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Metrics that count but do not print 400 EMF blobs (POWERTOOLS_METRICS_DISABLED, read at construction). */
 function quietMetrics(): Metrics {
@@ -59,7 +49,7 @@ describe('inbound handler under hostile input (seeded)', () => {
     await p.rawMail.put({ bucket: 'raw-mail', key: 'inbound/EXAMPLE7c191be45-e9aedb9a-02f9-4d12-a87d-dd0099a07f8a-000000' }, raw);
     const handler = createInboundHandler({ pipeline: p.deps, config: { rawMailBucket: 'raw-mail', rawMailPrefix: 'inbound/' }, logger: new Logger({ logLevel: 'SILENT' }), metrics: quietMetrics() });
     const seed = 0x5e5e5;
-    const rand = prng(seed);
+    const rand = seeded(seed);
     const outcomes = new Map<string, number>();
     for (let i = 0; i < 400; i++) {
       let event: unknown = JSON.parse(docsEvent);
@@ -78,7 +68,7 @@ describe('inbound handler under hostile input (seeded)', () => {
   it('stores byte-mangled messages as tickets without failing; any reply goes to one parsed address', async () => {
     const p = memoryPipeline();
     const base = devEmail('dev-004.eml');
-    const rand = prng(0xbadc0de);
+    const rand = seeded(0xbadc0de);
     for (let i = 0; i < 60; i++) {
       const bytes = Buffer.from(base);
       const edits = 1 + Math.floor(rand() * 40);
