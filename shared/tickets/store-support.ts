@@ -1,6 +1,6 @@
 import type { NewTicketEvent, Ticket, TicketEvent, TicketStatus } from './model.ts';
 import { newItemId } from './model.ts';
-import type { TicketQuery } from '../ports/ticket-store.ts';
+import type { AppendMessageOptions, TicketQuery } from '../ports/ticket-store.ts';
 
 /** Shared by the store adapters so they agree on defaults, events and cursors. */
 
@@ -67,4 +67,30 @@ export function matchesQuery(ticket: Ticket, query: TicketQuery): boolean {
   if (query.since !== undefined && ticket.createdAt < query.since) return false;
   if (query.until !== undefined && ticket.createdAt > query.until) return false;
   return true;
+}
+
+/**
+ * The ticket after one more message of its thread, and the events to record with it (the
+ * caller's, plus the status change a follow-up causes). Both stores apply exactly this.
+ */
+export function ticketAfterMessage(
+  current: Ticket,
+  messageAt: string,
+  options: AppendMessageOptions,
+  now: Date,
+): { next: Ticket; events: NewTicketEvent[] } {
+  const nextStatus = options.nextStatus?.(structuredClone(current)) ?? null;
+  const next: Ticket = {
+    ...current,
+    version: current.version + 1,
+    updatedAt: now.toISOString(),
+    messageCount: current.messageCount + 1,
+    lastMessageAt: messageAt > current.lastMessageAt ? messageAt : current.lastMessageAt,
+    status: nextStatus ?? current.status,
+  };
+  const events = [...(options.events ?? [])];
+  if (nextStatus !== null && nextStatus !== current.status) {
+    events.push(statusChangedEvent(current.status, nextStatus, 'system', 'follow-up received'));
+  }
+  return { next, events };
 }

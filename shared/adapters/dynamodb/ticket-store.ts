@@ -28,7 +28,7 @@ import {
   encodeCursor,
   InvalidCursorError,
   pageSize,
-  statusChangedEvent,
+  ticketAfterMessage,
   toEvent,
 } from '../../tickets/store-support.ts';
 import { backoff, cancellationCodes, isConditionFailure, isTransactionConflict } from './errors.ts';
@@ -126,19 +126,7 @@ export class DynamoTicketStore implements TicketStore {
       const current = await this.getTicket(ticketId);
       if (!current) throw new NotFoundError(`ticket ${ticketId} not found`);
       const now = this.now();
-      const nextStatus = options.nextStatus?.(structuredClone(current)) ?? null;
-      const next: Ticket = {
-        ...current,
-        version: current.version + 1,
-        updatedAt: now.toISOString(),
-        messageCount: current.messageCount + 1,
-        lastMessageAt: message.at > current.lastMessageAt ? message.at : current.lastMessageAt,
-        status: nextStatus ?? current.status,
-      };
-      const events = [...(options.events ?? [])];
-      if (nextStatus !== null && nextStatus !== current.status) {
-        events.push(statusChangedEvent(current.status, nextStatus, 'system', 'follow-up received'));
-      }
+      const { next, events } = ticketAfterMessage(current, message.at, options, now);
       try {
         await this.client.send(
           new TransactWriteCommand({

@@ -21,7 +21,7 @@ import {
   matchesQuery,
   pageSize,
   createdEvent,
-  statusChangedEvent,
+  ticketAfterMessage,
   timeKey,
   toEvent,
 } from '../../tickets/store-support.ts';
@@ -85,19 +85,7 @@ export class MemoryTicketStore implements TicketStore {
     const messageId = normalizeMessageId(message.messageId);
     if (this.messageIds.has(messageId)) return { ticket: clone(current), appended: false };
     const now = this.now();
-    const nextStatus = options.nextStatus?.(clone(current)) ?? null;
-    const next: Ticket = {
-      ...current,
-      version: current.version + 1,
-      updatedAt: now.toISOString(),
-      messageCount: current.messageCount + 1,
-      lastMessageAt: message.at > current.lastMessageAt ? message.at : current.lastMessageAt,
-      status: nextStatus ?? current.status,
-    };
-    const events = [...(options.events ?? [])];
-    if (nextStatus !== null && nextStatus !== current.status) {
-      events.push(statusChangedEvent(current.status, nextStatus, 'system', 'follow-up received'));
-    }
+    const { next, events } = ticketAfterMessage(current, message.at, options, now);
     this.tickets.set(ticketId, next);
     this.messageIds.set(messageId, ticketId);
     this.messages.get(ticketId)!.push({ ...clone(message), messageId, ticketId });
