@@ -1,5 +1,6 @@
 import type { OutboxRecord } from './model.ts';
-import type { ClaimResult } from '../ports/outbox.ts';
+import { normalizeMessageId } from './model.ts';
+import type { ClaimResult, NewOutboxRecord } from '../ports/outbox.ts';
 
 type NotClaimed = Extract<ClaimResult, { claimed: false }>['reason'];
 
@@ -21,4 +22,24 @@ export function whyNotClaimable(record: OutboxRecord, now: Date): NotClaimed | n
     case 'sending':
       return record.leaseUntil !== null && record.leaseUntil > now.toISOString() ? 'in-flight' : 'lease-expired';
   }
+}
+
+/** A fresh outbox record as both stores write it: pending, no attempt yet, normalised ids. */
+export function pendingRecord(input: NewOutboxRecord, at: string): OutboxRecord {
+  return {
+    ...structuredClone(input),
+    recipient: input.recipient.toLowerCase(),
+    messageId: normalizeMessageId(input.messageId),
+    createdAt: at,
+    updatedAt: at,
+    state: 'pending',
+    attempts: 0,
+    claimToken: null,
+    leaseUntil: null,
+    nextAttemptAt: null,
+    retryable: false,
+    sesMessageId: null,
+    sentAt: null,
+    lastError: null,
+  };
 }

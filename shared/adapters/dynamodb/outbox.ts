@@ -4,8 +4,7 @@ import { InvalidStateError, NotFoundError } from '../../ports/errors.ts';
 import type { ClaimResult, NewOutboxRecord, Outbox, OutboxFailure } from '../../ports/outbox.ts';
 import type { Page } from '../../ports/ticket-store.ts';
 import type { OutboxRecord, OutboxState } from '../../tickets/model.ts';
-import { normalizeMessageId } from '../../tickets/model.ts';
-import { whyNotClaimable } from '../../tickets/outbox-rules.ts';
+import { pendingRecord, whyNotClaimable } from '../../tickets/outbox-rules.ts';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../../tickets/store-support.ts';
 import { isConditionFailure } from './errors.ts';
 import { fromItem, keys, outboxIndexKeys, ticketPk } from './keys.ts';
@@ -24,22 +23,7 @@ export class DynamoOutbox implements Outbox {
 
   async enqueue(input: NewOutboxRecord): Promise<{ record: OutboxRecord; created: boolean }> {
     const at = input.createdAt ?? this.now().toISOString();
-    const record: OutboxRecord = {
-      ...input,
-      recipient: input.recipient.toLowerCase(),
-      messageId: normalizeMessageId(input.messageId),
-      createdAt: at,
-      updatedAt: at,
-      state: 'pending',
-      attempts: 0,
-      claimToken: null,
-      leaseUntil: null,
-      nextAttemptAt: null,
-      retryable: false,
-      sesMessageId: null,
-      sentAt: null,
-      lastError: null,
-    };
+    const record = pendingRecord(input, at);
     try {
       await this.client.send(
         new PutCommand({

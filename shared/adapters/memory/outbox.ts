@@ -3,8 +3,7 @@ import { InvalidStateError, NotFoundError } from '../../ports/errors.ts';
 import type { ClaimResult, NewOutboxRecord, Outbox, OutboxFailure } from '../../ports/outbox.ts';
 import type { Page } from '../../ports/ticket-store.ts';
 import type { OutboxRecord, OutboxState } from '../../tickets/model.ts';
-import { normalizeMessageId } from '../../tickets/model.ts';
-import { whyNotClaimable } from '../../tickets/outbox-rules.ts';
+import { pendingRecord, whyNotClaimable } from '../../tickets/outbox-rules.ts';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../../tickets/store-support.ts';
 
 /** The outbox in memory, with the DynamoDB adapter's semantics (unit tests). */
@@ -17,22 +16,7 @@ export class MemoryOutbox implements Outbox {
     const existing = this.records.get(input.id);
     if (existing) return { record: structuredClone(existing), created: false };
     const at = input.createdAt ?? (this.deps.now?.() ?? new Date()).toISOString();
-    const record: OutboxRecord = {
-      ...structuredClone(input),
-      recipient: input.recipient.toLowerCase(),
-      messageId: normalizeMessageId(input.messageId),
-      createdAt: at,
-      updatedAt: at,
-      state: 'pending',
-      attempts: 0,
-      claimToken: null,
-      leaseUntil: null,
-      nextAttemptAt: null,
-      retryable: false,
-      sesMessageId: null,
-      sentAt: null,
-      lastError: null,
-    };
+    const record = pendingRecord(input, at);
     this.records.set(record.id, record);
     return { record: structuredClone(record), created: true };
   }
