@@ -1,6 +1,7 @@
 import { CATEGORIES, type Category } from '../taxonomy.ts';
 import type { Evidence } from '../types.ts';
 import { RULES, SIGNALS, type SignalName } from './lexicon.ts';
+import { LiteralFilter } from './prefilter.ts';
 
 const GROUP_OF = new Map(RULES.map((rule) => [rule.id, rule.group]));
 const RULE_WEIGHT = new Map(RULES.map((rule) => [rule.id, rule.weight]));
@@ -76,11 +77,16 @@ const DIMINISH = [1, 0.7, 0.45, 0.3, 0.2];
 const MAX_PART_CHARS = 8_000;
 const MAX_QUOTED_CHARS = 3_000;
 
+/** Which rules (then signals, after RULES.length) can match a text: one pass for all of them. */
+const FILTER = new LiteralFilter([...RULES, ...SIGNALS].map((rule) => rule.pattern.source));
+
 function scan(text: string, source: Source, hits: Hit[], signals: Map<SignalName, Source[]>): void {
   if (!text) return;
   const n = normalize(text.length > MAX_PART_CHARS ? text.slice(0, MAX_PART_CHARS) : text);
-  for (const rule of RULES) {
-    if (!rule.canMatch(n.text)) continue;
+  const may = FILTER.candidates(n.text);
+  for (let r = 0; r < RULES.length; r++) {
+    const rule = RULES[r]!;
+    if (may[r] === 0) continue;
     rule.pattern.lastIndex = 0;
     const m = rule.pattern.exec(n.text);
     if (!m) continue;
@@ -94,8 +100,9 @@ function scan(text: string, source: Source, hits: Hit[], signals: Map<SignalName
       phrase: originalSpan(n, m.index, m.index + m[0].length).trim(),
     });
   }
-  for (const sig of SIGNALS) {
-    if (!sig.canMatch(n.text)) continue;
+  for (let g = 0; g < SIGNALS.length; g++) {
+    const sig = SIGNALS[g]!;
+    if (may[RULES.length + g] === 0) continue;
     sig.pattern.lastIndex = 0;
     if (sig.pattern.test(n.text)) {
       const list = signals.get(sig.signal) ?? [];

@@ -1,5 +1,4 @@
 import type { Category } from '../taxonomy.ts';
-import { prefilter } from './prefilter.ts';
 
 /**
  * The classifier's rules. Each rule is a regular expression over normalised text (see
@@ -19,8 +18,6 @@ export interface Rule {
   pattern: RegExp;
   /** Rules of one group say the same thing in other words: only the strongest counts. */
   group: string;
-  /** Cheap literal check: false means the pattern cannot match (see prefilter.ts). */
-  canMatch: (text: string) => boolean;
 }
 
 export type SignalName =
@@ -37,7 +34,6 @@ export interface SignalRule {
   id: string;
   signal: SignalName;
   pattern: RegExp;
-  canMatch: (text: string) => boolean;
 }
 
 // Building blocks (regular expression sources).
@@ -54,10 +50,10 @@ const NOT_ARRIVE =
   "(?:(?:never|doesn'?t|does not|didn'?t|did not|don'?t|do not|isn'?t|is not|not|won'?t|hasn'?t|has not|haven'?t|have not)(?: yet)? (?:arriv(?:e|es|ed|ing)|come|comes|came|show(?:s|ed)? up|get through|been (?:received|delivered)|received|delivered|sent|reach(?:es|ed)? me)|never (?:arrives|comes|came|shows up|arrived|got it|get it|receive it|received it)|not (?:coming|arriving|getting through)|(?:don'?t|do not|didn'?t|did not|no longer|never) (?:get|receive|got|received) (?:it|them|one|anything)(?: any ?more)?)";
 
 function r(id: string, category: Category, weight: number, source: string, group = id): Rule {
-  return { id, category, weight, pattern: new RegExp(source, 'g'), group, canMatch: prefilter(source) };
+  return { id, category, weight, pattern: new RegExp(source, 'g'), group };
 }
 function s(id: string, signal: SignalName, source: string): SignalRule {
-  return { id, signal, pattern: new RegExp(source, 'g'), canMatch: prefilter(source) };
+  return { id, signal, pattern: new RegExp(source, 'g') };
 }
 
 export const RULES: Rule[] = [

@@ -2,10 +2,12 @@
  * Literal prefilters for the classifier's regular expressions.
  *
  * Most rules cannot match most emails, but a regular expression that starts with a long
- * alternation still tries every position of the text. `requiredLiterals` reads a pattern's
- * source and returns strings of which every match must contain at least one; a cheap
- * `includes` over the text then skips the regular expression when none is present. It returns
- * `null` when no such set can be proven (the rule then always runs), so it is never unsound.
+ * alternation still tries every position of the text. `requirements` reads a pattern's source
+ * and proves which literal strings every match must contain: for each top-level branch, a list
+ * of sets, each of which must have a member in the text ("can't|unable to" and then
+ * "sign in|log in"). `LiteralFilter` finds every literal of every rule in one Aho-Corasick pass
+ * over the text and says which rules can match; only those run their regular expression. When
+ * nothing can be proven the rule always runs, so the filter is never unsound.
  *
  * Handles the subset the lexicon uses: literals, escapes, character classes, groups `(?:…)`,
  * look-arounds, alternation and the quantifiers `? * + {m,n}` (greedy or lazy).
@@ -20,9 +22,11 @@ interface Node {
   lits: Lits;
   /** Matches the empty string (zero-width or optional). */
   optional: boolean;
+  /** For a sequence: every literal set it guarantees (each must be present), most selective first. */
+  all: string[][];
 }
 
-const ZERO: Node = { exact: '', lits: null, optional: true };
+const ZERO: Node = { exact: '', lits: null, optional: true, all: [] };
 
 class Parser {
   private i = 0;
@@ -33,6 +37,19 @@ class Parser {
     return node.lits;
   }
 
+  /** Per top-level branch, the literal sets all of which a match of that branch contains. */
+  parseBranches(): string[][][] | null {
+    const branches: string[][][] = [];
+    for (;;) {
+      const node = this.sequence();
+      if (node.optional || node.all.length === 0) return null;
+      branches.push(node.all);
+      if (this.src[this.i] !== '|') break;
+      this.i++;
+    }
+    return this.i >= this.src.length ? branches : null;
+  }
+
   private alternation(): Node {
     const branches: Node[] = [this.sequence()];
     while (this.src[this.i] === '|') {
@@ -40,12 +57,12 @@ class Parser {
       branches.push(this.sequence());
     }
     if (branches.length === 1) return branches[0] ?? ZERO;
-    const all: string[] = [];
+    const union: string[] = [];
     for (const b of branches) {
-      if (!b.lits || b.optional) return { exact: null, lits: null, optional: branches.some((x) => x.optional) };
-      all.push(...b.lits);
+      if (!b.lits || b.optional) return { exact: null, lits: null, optional: branches.some((x) => x.optional), all: [] };
+      union.push(...b.lits);
     }
-    return { exact: null, lits: all, optional: false };
+    return { exact: null, lits: union, optional: false, all: [union] };
   }
 
   private sequence(): Node {
@@ -73,10 +90,11 @@ class Parser {
     }
     flush();
     const exact = parts.every((p) => p.exact !== null && !p.optional) ? parts.map((p) => p.exact).join('') : null;
-    if (candidates.length === 0) return { exact, lits: null, optional };
-    // The most selective candidate: the one whose shortest literal is longest.
+    if (candidates.length === 0) return { exact, lits: null, optional, all: [] };
+    // Most selective first: the set whose shortest literal is longest.
     const best = candidates.reduce((a, b) => (minLen(b) > minLen(a) ? b : a));
-    return { exact, lits: best, optional };
+    const all = candidates.filter((c) => minLen(c) >= 2).sort((a, b) => minLen(b) - minLen(a));
+    return { exact, lits: best, optional, all };
   }
 
   private quantified(node: Node): Node {
@@ -99,9 +117,10 @@ class Parser {
       return node;
     }
     if (this.src[this.i] === '?') this.i++; // lazy
-    if (min === 0) return { exact: null, lits: null, optional: true };
+    if (min === 0) return { exact: null, lits: null, optional: true, all: [] };
     // Repeated at least once: what one copy guarantees still holds; it is no longer exact.
-    return { exact: null, lits: node.exact ? [node.exact] : node.lits, optional: node.optional };
+    const lits = node.exact ? [node.exact] : node.lits;
+    return { exact: null, lits, optional: node.optional, all: lits ? [lits] : [] };
   }
 
   private atom(): Node {
@@ -131,7 +150,7 @@ class Parser {
         this.i++;
       }
       this.i++;
-      return { exact: null, lits: null, optional: false };
+      return { exact: null, lits: null, optional: false, all: [] };
     }
     if (c === '\\') {
       const e = this.src[this.i++] ?? '';
@@ -139,13 +158,13 @@ class Parser {
       if (/[dDwWsSpPu]/.test(e)) {
         if ((e === 'p' || e === 'P') && this.src[this.i] === '{') this.i = this.src.indexOf('}', this.i) + 1;
         if (e === 'u') this.i += 4;
-        return { exact: null, lits: null, optional: false };
+        return { exact: null, lits: null, optional: false, all: [] };
       }
-      return { exact: e, lits: [e], optional: false };
+      return { exact: e, lits: [e], optional: false, all: [[e]] };
     }
-    if (c === '.') return { exact: null, lits: null, optional: false };
+    if (c === '.') return { exact: null, lits: null, optional: false, all: [] };
     if (c === '^' || c === '$') return ZERO;
-    return { exact: c, lits: [c], optional: false };
+    return { exact: c, lits: [c], optional: false, all: [[c]] };
   }
 }
 
@@ -168,9 +187,159 @@ export function requiredLiterals(source: string): string[] | null {
   return [...new Set(lits)];
 }
 
-/** A test that says whether a rule can possibly match a text. */
-export function prefilter(source: string): (text: string) => boolean {
-  const lits = requiredLiterals(source);
-  if (!lits) return () => true;
-  return (text) => lits.some((l) => text.includes(l));
+/**
+ * What every match of `source` contains: per top-level branch, literal sets that must all have
+ * a member in the text. Null when some branch guarantees nothing worth checking.
+ */
+export function requirements(source: string): string[][][] | null {
+  try {
+    const branches = new Parser(source).parseBranches();
+    if (!branches) return null;
+    return branches.map((sets) => sets.map((set) => [...new Set(set)]));
+  } catch {
+    return null;
+  }
+}
+
+/** Trie edges keyed `state * MAX_CLASSES + class`: one flat map with small-integer keys. */
+const MAX_CLASSES = 0x10000;
+
+/**
+ * Says, for a text, which of a list of patterns can match: every literal of every pattern is
+ * found in one pass of an Aho-Corasick automaton over the characters the literals use, then
+ * each pattern's requirements are checked against the literals found. The automaton is built
+ * on first use (importing the classifier stays cheap) and its table rows as states are first
+ * reached, so a cold start pays for the states real text visits, not all ~8,000.
+ */
+export class LiteralFilter {
+  private built = false;
+  /** Per pattern: null (always runs) or branches of sets of literal ids. */
+  private needs: (number[][][] | null)[] = [];
+  /** Character class of each UTF-16 code unit; 0 for any the literals never use. */
+  private readonly classOf = new Uint16Array(0x10000);
+  private width = 1;
+  private edges = new Map<number, number>();
+  private fail: Int32Array = new Int32Array(0);
+  /** next state = delta[state * width + class], once `ready[state]`. */
+  private delta: Int32Array = new Int32Array(0);
+  private ready: Uint8Array = new Uint8Array(0);
+  /** Per state: ids of the literals that end here (its own and its suffixes'), or null. */
+  private out: (number[] | null)[] = [];
+  private found: Uint8Array = new Uint8Array(0);
+  private readonly result: Uint8Array;
+
+  constructor(private readonly sources: readonly string[]) {
+    this.result = new Uint8Array(sources.length);
+  }
+
+  private build(): void {
+    const ids = new Map<string, number>();
+    const idOf = (literal: string) => {
+      let id = ids.get(literal);
+      if (id === undefined) ids.set(literal, (id = ids.size));
+      return id;
+    };
+    this.needs = this.sources.map((src) => requirements(src)?.map((sets) => sets.map((set) => set.map(idOf))) ?? null);
+    let classes = 1;
+    const own: number[][] = [[]];
+    const children: number[][] = [[]];
+    const label: number[] = [0];
+    for (const [literal, id] of ids) {
+      let state = 0;
+      for (let i = 0; i < literal.length; i++) {
+        const code = literal.charCodeAt(i);
+        if (this.classOf[code] === 0) this.classOf[code] = classes++;
+        const c = this.classOf[code]!;
+        let to = this.edges.get(state * MAX_CLASSES + c);
+        if (to === undefined) {
+          to = own.length;
+          own.push([]);
+          children.push([]);
+          label.push(c);
+          this.edges.set(state * MAX_CLASSES + c, to);
+          children[state]!.push(to);
+        }
+        state = to;
+      }
+      own[state]!.push(id);
+    }
+    // Failure links breadth first; a state's outputs include its failure state's.
+    const fail = new Int32Array(own.length);
+    this.out = own.map((list) => (list.length ? list : null));
+    const queue = [...children[0]!];
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head]!;
+      const inherited = this.out[fail[state]!];
+      if (inherited) this.out[state] = [...(this.out[state] ?? []), ...inherited];
+      for (const child of children[state]!) {
+        fail[child] = state === 0 ? 0 : this.step(fail, fail[state]!, label[child]!);
+        queue.push(child);
+      }
+    }
+    this.fail = fail;
+    this.width = classes;
+    this.delta = new Int32Array(own.length * classes);
+    this.ready = new Uint8Array(own.length);
+    this.found = new Uint8Array(ids.size);
+    this.built = true;
+  }
+
+  /** The goto/failure walk: where the automaton goes from `state` on class `c`. */
+  private step(fail: Int32Array, state: number, c: number): number {
+    for (;;) {
+      const to = this.edges.get(state * MAX_CLASSES + c);
+      if (to !== undefined) return to;
+      if (state === 0) return 0;
+      state = fail[state]!;
+    }
+  }
+
+  /** Fills a state's table row (every class), the first time the state is reached. */
+  private fillRow(state: number): void {
+    const base = state * this.width;
+    for (let c = 0; c < this.width; c++) this.delta[base + c] = this.step(this.fail, state, c);
+    this.ready[state] = 1;
+  }
+
+  /**
+   * Per pattern index, 1 if it can match `text`, else 0. The array is reused by the next call:
+   * read it before calling again.
+   */
+  candidates(text: string): Uint8Array {
+    if (!this.built) this.build();
+    const { found, delta, ready, classOf, width, out, needs, result } = this;
+    found.fill(0);
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (ready[state] === 0) this.fillRow(state);
+      state = delta[state * width + classOf[text.charCodeAt(i)]!]!;
+      const ends = out[state];
+      if (ends) for (let k = 0; k < ends.length; k++) found[ends[k]!] = 1;
+    }
+    for (let p = 0; p < needs.length; p++) {
+      const branches = needs[p];
+      result[p] = !branches || satisfied(branches, found) ? 1 : 0;
+    }
+    return result;
+  }
+}
+
+/** Some branch has, for each of its sets, one literal found. */
+function satisfied(branches: number[][][], found: Uint8Array): boolean {
+  branches: for (let b = 0; b < branches.length; b++) {
+    const sets = branches[b]!;
+    for (let s = 0; s < sets.length; s++) {
+      const set = sets[s]!;
+      let any = false;
+      for (let k = 0; k < set.length; k++) {
+        if (found[set[k]!] === 1) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) continue branches;
+    }
+    return true;
+  }
+  return false;
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES, SIGNALS } from '../../../shared/classify/lexicon.ts';
 import { normalize, originalSpan } from '../../../shared/classify/normalize.ts';
-import { requiredLiterals } from '../../../shared/classify/prefilter.ts';
+import { LiteralFilter, requiredLiterals, requirements } from '../../../shared/classify/prefilter.ts';
 import { parseEmail } from '../../../shared/mail/parse.ts';
 
 describe('normalize', () => {
@@ -39,6 +39,23 @@ describe('literal prefilters', () => {
     expect(requiredLiterals('two[- ]?step|2sv')?.sort()).toEqual(['2sv', 'step']);
   });
 
+  it('keeps every literal set a branch needs, per top-level branch', () => {
+    expect(requirements("(?:can't|unable to) (?:\\S+ )?(?:sign|log) ?in|locked out")).toEqual([
+      [["can't", 'unable to'], ['sign', 'log'], ['in']],
+      [['locked out']],
+    ]);
+    // A branch that guarantees nothing makes the whole pattern always run.
+    expect(requirements('password|\\d+')).toBeNull();
+    expect(requirements('(?:a|b)?c')).toBeNull();
+  });
+
+  it('finds overlapping and nested literals in one pass', () => {
+    const filter = new LiteralFilter(['(?:she|he) said', 'hers', 'his (?:car|bike)', 'パスワード']);
+    expect([...filter.candidates('ushers said')]).toEqual([1, 1, 0, 0]);
+    expect([...filter.candidates('his bike and パスワード')]).toEqual([0, 0, 1, 1]);
+    expect([...filter.candidates('his bicycle')]).toEqual([0, 0, 0, 0]);
+  });
+
   // Soundness: a prefilter may only skip a rule that cannot match. Checked on every text we
   // have (the dev corpus, when present beside the checkout, and the rule sources themselves).
   it('never skips a rule that would have matched', async () => {
@@ -52,14 +69,17 @@ describe('literal prefilters', () => {
     }
     texts.push(normalize('I cannot sign in: 404 page not found, then error 500 internal server error, the otp never arrives').text);
     let checked = 0;
-    for (const rule of [...RULES, ...SIGNALS]) {
-      for (const text of texts) {
+    const patterns = [...RULES, ...SIGNALS];
+    const filter = new LiteralFilter(patterns.map((rule) => rule.pattern.source));
+    for (const text of texts) {
+      const may = [...filter.candidates(text)];
+      patterns.forEach((rule, i) => {
         rule.pattern.lastIndex = 0;
         if (rule.pattern.test(text)) {
           checked += 1;
-          expect(rule.canMatch(text), `${rule.id} skipped a match`).toBe(true);
+          expect(may[i], `${rule.id} skipped a match`).toBe(1);
         }
-      }
+      });
     }
     expect(checked).toBeGreaterThan(10);
   });
