@@ -56,7 +56,7 @@ const VOCABULARY = [
 ];
 
 /** Frequent misspellings of short key words. */
-const MISSPELLINGS: Record<string, string> = {
+const MISSPELLINGS = new Map<string, string>(Object.entries({
   loggin: 'login', logon: 'login', loging: 'login', longin: 'login', lgoin: 'login',
   erorr: 'error', eror: 'error', errror: 'error', errorr: 'error', erreor: 'error',
   emial: 'email', emal: 'email', emai: 'email', emil: 'email', adress: 'address',
@@ -69,7 +69,7 @@ const MISSPELLINGS: Record<string, string> = {
   dissapeared: 'disappeared', disapeared: 'disappeared', dissappeared: 'disappeared',
   disapear: 'disappear', dissapear: 'disappear', createspce: 'createspace', creatspace: 'createspace',
   createspace: 'createspace', 'create-space': 'createspace', singin: 'signin', sigin: 'signin',
-};
+}));
 
 const vocab = new Set(VOCABULARY);
 /** deletion variant → the vocabulary word it came from (SymSpell-style, distance 1). */
@@ -84,8 +84,30 @@ for (const word of vocab) {
 /** Ordinary words one edit away from a vocabulary word: never "corrected". */
 const KEEP = new Set(['accounts', 'account', 'received', 'receive', 'passwords', 'customers', 'deleted', 'delete']);
 
+/**
+ * Cheap test before `correctWord` (which builds a string and tries every deletion): a listed
+ * misspelling starts with one of the listed two-letter openings; a word one edit from a
+ * vocabulary word keeps that word's first two letters or its last two (an edit cannot touch
+ * both ends of a word of six letters or more).
+ */
+const pairKey = (a: number, b: number) => a * 128 + b;
+const LISTED_OPENINGS = new Set([...MISSPELLINGS.keys()].map((w) => pairKey(w.charCodeAt(0), w.charCodeAt(1))));
+const VOCAB_OPENINGS = new Set(VOCABULARY.map((w) => pairKey(w.charCodeAt(0), w.charCodeAt(1))));
+const VOCAB_ENDINGS = new Set(VOCABULARY.map((w) => pairKey(w.charCodeAt(w.length - 2), w.charCodeAt(w.length - 1))));
+const LISTED_MAX = Math.max(...[...MISSPELLINGS.keys()].map((w) => w.length));
+
+function mayCorrect(units: Uint16Array, start: number, end: number): boolean {
+  const size = end - start;
+  if (size < 2) return false;
+  const opening = pairKey(units[start]!, units[start + 1]!);
+  if (size <= LISTED_MAX && LISTED_OPENINGS.has(opening)) return true;
+  if (size < 6 || size > 16) return false;
+  return VOCAB_OPENINGS.has(opening) || VOCAB_ENDINGS.has(pairKey(units[end - 2]!, units[end - 1]!));
+}
+
 function correctWord(word: string): string {
-  const listed = MISSPELLINGS[word];
+  // A Map, not an object: "constructor" is a word customers write.
+  const listed = MISSPELLINGS.get(word);
   if (listed) return listed;
   // Words longer than any vocabulary word + 1 cannot be one edit away (and must stay linear).
   if (word.length < 6 || word.length > 16 || vocab.has(word) || KEEP.has(word)) return word;
@@ -103,64 +125,120 @@ function correctWord(word: string): string {
   return word;
 }
 
-const WORD = /[a-z]/;
+const UTF16 = new TextDecoder('utf-16le');
+
+/**
+ * The normalised text as UTF-16 units beside the source index each came from, and where the
+ * words the speller may change are (checked once the text is a string).
+ */
+class Builder {
+  units: Uint16Array;
+  origin: Int32Array;
+  length = 0;
+  lastWasSpace = true;
+  /** Output index where the word being read (a run of a-z) starts, or -1. */
+  wordStart = -1;
+  /** [start, end) output spans of words `correctWord` might change. */
+  words: number[] = [];
+
+  constructor(capacity: number) {
+    this.units = new Uint16Array(capacity);
+    this.origin = new Int32Array(capacity);
+  }
+
+  push(unit: number, from: number): void {
+    if (this.length === this.units.length) {
+      // Folding can lengthen a character (NFKC: "㎏" → "kg").
+      const units = new Uint16Array(this.units.length * 2);
+      units.set(this.units);
+      this.units = units;
+      const origin = new Int32Array(this.origin.length * 2);
+      origin.set(this.origin);
+      this.origin = origin;
+    }
+    this.units[this.length] = unit;
+    this.origin[this.length++] = from;
+  }
+
+  /** One folded UTF-16 unit that came from source index `from`. */
+  take(unit: number, from: number): void {
+    if (unit >= 97 && unit <= 122) {
+      if (this.wordStart < 0) this.wordStart = this.length;
+      this.lastWasSpace = false;
+      this.push(unit, from);
+      return;
+    }
+    if (unit === 13) return; // \r
+    this.endWord();
+    if (unit === 32 || unit === 10 || unit === 9 || unit === 12 || unit === 11) {
+      if (!this.lastWasSpace) {
+        this.push(32, from);
+        this.lastWasSpace = true;
+      }
+      return;
+    }
+    this.lastWasSpace = false;
+    this.push(unit, from);
+  }
+
+  endWord(): void {
+    if (this.wordStart < 0) return;
+    if (mayCorrect(this.units, this.wordStart, this.length)) this.words.push(this.wordStart, this.length);
+    this.wordStart = -1;
+  }
+
+  /** The text and its origins, misspellings corrected. */
+  finish(source: string): NormalizedText {
+    this.endWord();
+    // Lone surrogates become U+FFFD here; nothing matches either, and spans map back by index.
+    const text = UTF16.decode(new Uint8Array(this.units.buffer, 0, this.length * 2));
+    const origin = this.origin.subarray(0, this.length);
+    const pieces: string[] = [];
+    const origins: Int32Array[] = [];
+    let done = 0;
+    for (let w = 0; w < this.words.length; w += 2) {
+      const start = this.words[w]!;
+      const end = this.words[w + 1]!;
+      const word = text.slice(start, end);
+      const fixed = correctWord(word);
+      if (fixed === word) continue;
+      pieces.push(text.slice(done, start), fixed);
+      // Spread the corrected word over the original word's span.
+      const spread = new Int32Array(fixed.length).fill(origin[start]!);
+      spread[fixed.length - 1] = origin[end - 1]!;
+      origins.push(origin.subarray(done, start), spread);
+      done = end;
+    }
+    if (done === 0) return { text, origin: origin.slice(), source };
+    pieces.push(text.slice(done));
+    origins.push(origin.subarray(done));
+    const joined = new Int32Array(origins.reduce((sum, o) => sum + o.length, 0));
+    let at = 0;
+    for (const o of origins) {
+      joined.set(o, at);
+      at += o.length;
+    }
+    return { text: pieces.join(''), origin: joined, source };
+  }
+}
 
 /** Normalises `source` for matching; see the module comment. Linear in the input. */
 export function normalize(source: string): NormalizedText {
-  const out: string[] = [];
-  const origin: number[] = [];
-  let lastWasSpace = true;
-  let word = '';
-  let wordOrigins: number[] = [];
-
-  const flushWord = () => {
-    if (!word) return;
-    const fixed = correctWord(word);
-    if (fixed === word) {
-      out.push(word);
-      for (const o of wordOrigins) origin.push(o);
-    } else {
-      // Spread the corrected word over the original word's span.
-      const first = wordOrigins[0] ?? 0;
-      const last = wordOrigins[wordOrigins.length - 1] ?? first;
-      out.push(fixed);
-      for (let k = 0; k < fixed.length; k++) origin.push(k < fixed.length - 1 ? first : last);
-    }
-    word = '';
-    wordOrigins = [];
-  };
-
+  const out = new Builder(source.length + 16);
   for (let i = 0; i < source.length; ) {
-    const code = source.codePointAt(i) ?? 0;
-    const ch = String.fromCodePoint(code);
-    const width = ch.length;
-    const folded = foldChar(ch);
-    for (const c of folded) {
-      if (c === '\r') continue;
-      if (c === ' ' || c === '\n' || c === '\t' || c === '\f' || c === '\v') {
-        flushWord();
-        if (!lastWasSpace) {
-          out.push(' ');
-          origin.push(i);
-          lastWasSpace = true;
-        }
-        continue;
-      }
-      lastWasSpace = false;
-      if (c.length === 1 && WORD.test(c)) {
-        word += c;
-        wordOrigins.push(i);
-      } else {
-        flushWord();
-        out.push(c);
-        for (let k = 0; k < c.length; k++) origin.push(i);
-      }
+    const unit = source.charCodeAt(i);
+    if (unit < 0x80) {
+      // ASCII, the bulk of most mail: lower-cased in place.
+      out.take(unit >= 65 && unit <= 90 ? unit + 32 : unit, i);
+      i += 1;
+      continue;
     }
-    i += width;
+    const ch = String.fromCodePoint(source.codePointAt(i) ?? 0);
+    const folded = foldChar(ch);
+    for (let k = 0; k < folded.length; k++) out.take(folded.charCodeAt(k), i);
+    i += ch.length;
   }
-  flushWord();
-  const text = out.join('');
-  return { text, origin: Int32Array.from(origin), source };
+  return out.finish(source);
 }
 
 /** The original text behind the normalised span [start, end). */

@@ -24,6 +24,12 @@ describe('normalize', () => {
     expect(normalize('the ebook sound round accounts received iPhone').text).toBe('the ebook sound round accounts received iphone');
   });
 
+  it('leaves words that name object properties alone', () => {
+    expect(normalize('The Constructor of toString, hasOwnProperty and __proto__').text).toBe(
+      'the constructor of tostring, hasownproperty and __proto__',
+    );
+  });
+
   it('keeps Japanese intact and joins hard-wrapped lines', () => {
     expect(normalize('パスワードを\n忘れました').text).toBe('パスワードを 忘れました');
   });
