@@ -1,11 +1,13 @@
-import { fileURLToPath } from 'node:url';
-import type { BuildOptions } from 'esbuild';
-import { OutputFormat, SourceMapMode, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { spawnSync } from 'node:child_process';
+import { isAbsolute, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { LAMBDA_BUNDLE_PLUGINS } from './bundle-plugins.ts';
 
 /**
  * How every Lambda function is bundled — the one definition that both the CDK function construct
- * (infra/constructs/triage-function.ts) and the bundle benchmark (bench/bundles.ts) read, so the
- * bench measures exactly what ships.
+ * (infra/constructs/triage-function.ts, through `bundleFunctionSync`) and the bundle benchmark
+ * (bench/bundles.ts) use, so the bench measures exactly what ships.
  *
  * - ESM output (`.mjs`) for Node 22; esbuild's ESM output has no `require`, so the banner gives
  *   CommonJS dependencies one.
@@ -13,6 +15,9 @@ import { OutputFormat, SourceMapMode, type BundlingOptions } from 'aws-cdk-lib/a
  *   ship, tree-shaken, at the version we tested.
  * - Minified, with an external source map (no sources embedded) that Node applies when
  *   NODE_OPTIONS has --enable-source-maps.
+ * - Build-time plugins (infra/bundle-plugins.ts) that drop what these functions can never reach:
+ *   they are why this runs esbuild's JS API — the esbuild CLI, which `NodejsFunction` drives,
+ *   cannot load plugins.
  */
 export const FUNCTION_BUNDLE = {
   target: 'node22',
@@ -22,7 +27,6 @@ export const FUNCTION_BUNDLE = {
   mainFields: ['module', 'main'],
   banner: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);",
   minify: true,
-  sourceMap: true,
   sourcesContent: false,
   external: [] as string[],
   nodeOptions: '--enable-source-maps',
@@ -40,23 +44,10 @@ export const FUNCTION_ENTRIES = {
 
 export type FunctionName = keyof typeof FUNCTION_ENTRIES;
 
-/** The CDK `NodejsFunction` bundling options for FUNCTION_BUNDLE (local esbuild, no Docker). */
-export function cdkBundling(): BundlingOptions {
-  return {
-    forceDockerBundling: false,
-    target: FUNCTION_BUNDLE.target,
-    format: OutputFormat.ESM,
-    mainFields: [...FUNCTION_BUNDLE.mainFields],
-    banner: FUNCTION_BUNDLE.banner,
-    minify: FUNCTION_BUNDLE.minify,
-    sourceMap: FUNCTION_BUNDLE.sourceMap,
-    sourceMapMode: SourceMapMode.EXTERNAL,
-    sourcesContent: FUNCTION_BUNDLE.sourcesContent,
-    externalModules: [...FUNCTION_BUNDLE.external],
-  };
-}
+/** The file Lambda loads (handler `index.handler`). */
+export const BUNDLE_FILE = `index${FUNCTION_BUNDLE.outExtension}`;
 
-/** The same bundle as esbuild JS API options (for the benchmark). */
+/** The bundle as esbuild JS API options. */
 export function esbuildOptions(entryPoint: string, outfile: string): BuildOptions {
   return {
     entryPoints: [entryPoint],
@@ -71,7 +62,40 @@ export function esbuildOptions(entryPoint: string, outfile: string): BuildOption
     sourcemap: 'external',
     sourcesContent: FUNCTION_BUNDLE.sourcesContent,
     external: [...FUNCTION_BUNDLE.external],
+    plugins: LAMBDA_BUNDLE_PLUGINS,
+    absWorkingDir: REPO_ROOT,
     metafile: true,
     logLevel: 'warning',
   };
+}
+
+/** Bundles one handler (path absolute or relative to the repository root) into `outDir`/index.mjs (+ .map). */
+export async function bundleFunction(entry: string, outDir: string): Promise<Metafile> {
+  const entryPath = isAbsolute(entry) ? entry : join(REPO_ROOT, entry);
+  const result = await build(esbuildOptions(entryPath, join(outDir, BUNDLE_FILE)));
+  return result.metafile!;
+}
+
+/**
+ * The same, synchronously, for CDK's local bundling hook (which must return before synthesis
+ * goes on): a child Node runs this file. esbuild's `buildSync` cannot run plugins.
+ */
+export function bundleFunctionSync(entry: string, outDir: string): void {
+  const result = spawnSync(process.execPath, [...bundleCommand(entry), outDir], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error(`bundling ${entry} failed (exit ${result.status ?? result.signal})`);
+}
+
+/** The Node arguments that bundle `entry` (this file as a script; the output directory follows). */
+export function bundleCommand(entry: string): string[] {
+  return ['--import', 'tsx', fileURLToPath(import.meta.url), entry];
+}
+
+// `node --import tsx infra/bundling.ts <entry> <outDir>`
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [entry, outDir] = process.argv.slice(2);
+  if (!entry || !outDir) throw new Error('usage: node --import tsx infra/bundling.ts <entry> <outDir>');
+  await bundleFunction(entry, outDir);
 }

@@ -1,13 +1,11 @@
-import { join } from 'node:path';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AssetHashType, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { cdkBundling, FUNCTION_BUNDLE, REPO_ROOT } from '../bundling.ts';
+import { BUNDLE_FILE, bundleCommand, bundleFunctionSync, FUNCTION_BUNDLE, REPO_ROOT } from '../bundling.ts';
 
 export interface TriageFunctionProps {
   /** Handler file (exports `handler`), absolute or relative to the repository root. */
@@ -31,13 +29,15 @@ export interface TriageFunctionProps {
 
 /**
  * A Lambda function with the project's defaults: Node 22 on arm64, bundled by local esbuild
- * (FUNCTION_BUNDLE: ESM, minified, source maps, AWS SDK v3 bundled), its own role with only the
+ * (infra/bundling.ts: ESM, minified, source maps, AWS SDK v3 bundled, build-time plugins — which
+ * is why the code comes from our bundling hook rather than `NodejsFunction`'s esbuild CLI run),
+ * its own role with only the
  * log-group write it needs (no managed policy), a log group with retention, async retries and
  * event age set explicitly with an on-failure destination. Permissions and the matching env vars
  * are added together by the helpers in bindings.ts.
  */
 export class TriageFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: lambda.Function;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
@@ -55,11 +55,9 @@ export class TriageFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: join(REPO_ROOT, props.entry),
-      handler: 'handler',
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+    this.fn = new lambda.Function(this, 'Function', {
+      code: functionCode(props.entry),
+      handler: `${BUNDLE_FILE.replace(/\.m?js$/, '')}.handler`,
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
       description: props.description,
@@ -67,7 +65,6 @@ export class TriageFunction extends Construct {
       timeout: props.timeout,
       role: this.role,
       logGroup: this.logGroup,
-      bundling: cdkBundling(),
       reservedConcurrentExecutions: props.reservedConcurrency,
       retryAttempts: props.retryAttempts ?? 2,
       maxEventAge: props.maxEventAge ?? Duration.hours(6),
@@ -96,4 +93,25 @@ export class TriageFunction extends Construct {
   addToRolePolicy(statement: iam.PolicyStatement): void {
     this.role.addToPrincipalPolicy(statement);
   }
+}
+
+/**
+ * The handler bundled into the asset directory on this machine (no Docker), the asset named by
+ * the hash of the bundle. The bundling `command` is only what the Docker fallback would run; it
+ * also keeps CDK's per-synth asset cache from handing one function's bundle to another.
+ */
+function functionCode(entry: string): lambda.Code {
+  return lambda.Code.fromAsset(REPO_ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      image: lambda.Runtime.NODEJS_22_X.bundlingImage,
+      command: ['node', ...bundleCommand(entry), '/asset-output'],
+      local: {
+        tryBundle(outputDir) {
+          bundleFunctionSync(entry, outputDir);
+          return true;
+        },
+      },
+    },
+  });
 }
