@@ -1,0 +1,85 @@
+// The Lambda bundles' build-time plugins (infra/bundle-plugins.ts) must not change what any
+// reachable code does: modules bundled with them are compared here with the same modules
+// unbundled, on the dev corpus, the held-out corpus and hand-picked edge cases.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { francAll } from 'franc-min';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { esbuildOptions, REPO_ROOT } from '../../../infra/bundling.ts';
+import { francLanguages } from '../../../infra/bundle-plugins.ts';
+import { detectLanguage } from '../../../shared/classify/language.ts';
+import { parseEmail } from '../../../shared/mail/parse.ts';
+
+const CORPORA = [resolve(REPO_ROOT, '../shared/eval/dev'), resolve(REPO_ROOT, 'test/fixtures/holdout')];
+
+/** Texts as the classifier sees them: each corpus email's subject and body, plus edge cases. */
+async function sampleTexts(): Promise<string[]> {
+  const texts: string[] = [];
+  for (const dir of CORPORA) {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.eml')).sort()) {
+      const email = await parseEmail(readFileSync(join(dir, file)));
+      texts.push(email.text, `${email.subject}\n${email.text}`, email.customer.own);
+    }
+  }
+  texts.push(
+    '',
+    '12345 67890 !!!',
+    'Не могу войти в свой аккаунт KDP, пароль не принимается уже третий день подряд.',
+    'لا أستطيع تسجيل الدخول إلى حسابي في كيندل منذ يومين، الرجاء المساعدة',
+    'Δεν μπορώ να συνδεθώ στον λογαριασμό μου KDP εδώ και δύο μέρες, βοήθεια παρακαλώ',
+    '我无法登录我的KDP账户，密码一直被拒绝，请帮忙处理一下这个问题。',
+    'KDPアカウントにサインインできません。パスワードを変更しても同じエラーになります。',
+    'Jeg kan ikke logge inn på KDP-kontoen min, passordet blir avvist hver gang jeg prøver.',
+  );
+  return texts;
+}
+
+type Bundled = { francAll: typeof francAll; detectLanguage: typeof detectLanguage };
+
+describe('Lambda bundle plugins', () => {
+  let dir: string;
+  let bundled: Bundled;
+  let texts: string[];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kdp-bundle-plugins-'));
+    const entry = join(dir, 'entry.ts');
+    const outfile = join(dir, 'bundle.mjs');
+    await build({
+      ...esbuildOptions(entry, outfile),
+      entryPoints: undefined,
+      stdin: {
+        contents: `export { francAll } from 'franc-min';\nexport { detectLanguage } from './shared/classify/language.ts';\n`,
+        resolveDir: REPO_ROOT,
+        sourcefile: 'entry.ts',
+        loader: 'ts',
+      },
+    });
+    bundled = (await import(pathToFileURL(outfile).href)) as Bundled;
+    texts = await sampleTexts();
+  }, 60_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads the languages franc may choose from out of shared/classify/language.ts', () => {
+    expect(francLanguages()).toEqual(['eng', 'deu', 'fra', 'spa', 'ita', 'por', 'nld', 'jpn']);
+    expect(() => francLanguages('franc(text)')).toThrow(/ISO3_TO_1/);
+  });
+
+  it('franc with its trigram data cut to those languages ranks every sample exactly as the full data', () => {
+    const only = francLanguages();
+    expect(texts.length).toBeGreaterThan(600);
+    for (const text of texts) {
+      for (const minLength of [10, undefined]) {
+        expect(bundled.francAll(text, { only, minLength }), text.slice(0, 80)).toEqual(francAll(text, { only, minLength }));
+      }
+      expect(bundled.detectLanguage(text), text.slice(0, 80)).toBe(detectLanguage(text));
+    }
+    // The cut is real: unrestricted, the bundled franc only knows those languages (plus und).
+    const known = new Set(bundled.francAll('Jeg kan ikke logge inn på KDP-kontoen min, passordet blir avvist.').map(([code]) => code));
+    expect([...known].every((code) => only.includes(code))).toBe(true);
+  });
+});
