@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
 
 /**
@@ -44,7 +44,7 @@ export const sdkSchemaKeys: Plugin = {
 export function francLanguages(source = readFileSync(new URL('../shared/classify/language.ts', import.meta.url), 'utf8')): string[] {
   const table = /const ISO3_TO_1\b[^=]*=\s*\{([^}]*)\}/.exec(source)?.[1];
   const codes = table ? [...table.matchAll(/\b([a-z]{3})\s*:/g)].map((m) => m[1]!) : [];
-  if (codes.length === 0 || !/franc\([^)]*only:\s*ONLY\b/.test(source) || !/ONLY = Object\.keys\(ISO3_TO_1\)/.test(source)) {
+  if (codes.length === 0 || !/\bfranc\(/.test(source) || !/\bonly:\s*ONLY\b/.test(source) || !/ONLY = Object\.keys\(ISO3_TO_1\)/.test(source)) {
     throw new Error('shared/classify/language.ts no longer calls franc with only: Object.keys(ISO3_TO_1); update francTrigrams in infra/bundle-plugins.ts');
   }
   return codes;
@@ -74,4 +74,16 @@ export function francTrigrams(languages: readonly string[]): Plugin {
   };
 }
 
-export const LAMBDA_BUNDLE_PLUGINS: Plugin[] = [sdkSchemaKeys, francTrigrams(francLanguages())];
+/**
+ * The SDK clients' default credential chain, replaced by the environment link it settles on in
+ * Lambda (infra/lambda/env-credentials.ts says why that is the same provider there).
+ */
+export const lambdaCredentials: Plugin = {
+  name: 'lambda-credentials',
+  setup(build) {
+    const path = fileURLToPath(new URL('./lambda/env-credentials.ts', import.meta.url));
+    build.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, () => ({ path }));
+  },
+};
+
+export const LAMBDA_BUNDLE_PLUGINS: Plugin[] = [sdkSchemaKeys, francTrigrams(francLanguages()), lambdaCredentials];
