@@ -1,37 +1,45 @@
-import * as z from 'zod';
+import * as z from './zod-mini.ts';
 
 /**
  * The inbound pipeline's configuration, from the environment, validated once. A missing or
  * malformed value stops the process with every problem listed, before any mail is touched.
  */
 
-const address = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[^\s@<>(),;:"[\]\\]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/, 'not a bare email address');
+const address = z.string().check(
+  z.trim(),
+  z.toLowerCase(),
+  z.regex(/^[^\s@<>(),;:"[\]\\]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/, 'not a bare email address'),
+);
 
-const number = (min: number, max: number) => z.coerce.number().min(min).max(max);
+const number = (min: number, max: number) => z.coerce.number().check(z.gte(min), z.lte(max));
+const integer = (min: number, max: number) => z.coerce.number().check(z.int(), z.gte(min), z.lte(max));
+const trimmed = (...checks: Parameters<ReturnType<typeof z.string>['check']>) => z.string().check(z.trim(), ...checks);
 
 export const PipelineEnvSchema = z.object({
-  TABLE_NAME: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,255}$/, 'a DynamoDB table name: 3-255 of A-Z a-z 0-9 _ . -'),
-  RAW_MAIL_BUCKET: z.string().trim().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name: 3-63 of a-z 0-9 . -'),
-  RAW_MAIL_PREFIX: z.string().default('inbound/'),
+  TABLE_NAME: trimmed(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, 'a DynamoDB table name: 3-255 of A-Z a-z 0-9 _ . -')),
+  RAW_MAIL_BUCKET: trimmed(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name: 3-63 of a-z 0-9 . -')),
+  RAW_MAIL_PREFIX: z._default(z.string(), 'inbound/'),
   /** One or more, comma-separated; the first is the From of our replies. */
-  SUPPORT_ADDRESS: z
-    .string()
-    .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part !== ''))
-    .pipe(z.array(address).min(1, 'at least one support address')),
-  SUPPORT_FROM_NAME: z.string().trim().min(1).default('KDP Support'),
-  AUTO_REPLY_WINDOW_HOURS: number(0, 24 * 365).default(24),
+  SUPPORT_ADDRESS: z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part !== '')),
+    ),
+    z.array(address).check(z.minLength(1, 'at least one support address')),
+  ),
+  SUPPORT_FROM_NAME: z._default(trimmed(z.minLength(1)), 'KDP Support'),
+  AUTO_REPLY_WINDOW_HOURS: z._default(number(0, 24 * 365), 24),
   /** Empty: the classifier's own default. */
-  CONFIDENCE_THRESHOLD: z.preprocess((v) => (v === '' ? undefined : v), number(0, 1).optional()),
+  CONFIDENCE_THRESHOLD: z.pipe(
+    z.transform((v) => (v === '' ? undefined : v)),
+    z.optional(number(0, 1)),
+  ),
   /** Budget for customer text kept in one item (the whole message stays in S3). */
-  MAX_STORED_TEXT_BYTES: z.coerce.number().int().min(1024).max(150_000).default(32_768),
+  MAX_STORED_TEXT_BYTES: z._default(integer(1024, 150_000), 32_768),
   /** How long a send claim holds before an unfinished send counts as unknown (≥ the function timeout). */
-  REPLY_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
-  POWERTOOLS_SERVICE_NAME: z.string().trim().min(1).default('kdp-triage'),
-  POWERTOOLS_METRICS_NAMESPACE: z.string().trim().min(1).default('KdpTriage'),
+  REPLY_LEASE_SECONDS: z._default(integer(10, 3600), 300),
+  POWERTOOLS_SERVICE_NAME: z._default(trimmed(z.minLength(1)), 'kdp-triage'),
+  POWERTOOLS_METRICS_NAMESPACE: z._default(trimmed(z.minLength(1)), 'KdpTriage'),
 });
 
 export interface PipelineConfig {

@@ -20,7 +20,8 @@ export const CATEGORIES = [
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];
-export const CategorySchema = z.enum(CATEGORIES);
+// Pure: a bundle that only needs the constants (the Lambda handlers) drops this and classic zod with it.
+export const CategorySchema = /* @__PURE__ */ z.enum(CATEGORIES);
 
 /** Categories that have a resolution article (everything but `other`). */
 export type ArticleCategory = Exclude<Category, 'other'>;

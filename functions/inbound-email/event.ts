@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../shared/zod-mini.ts';
 import type { InboundMessage } from '../../shared/pipeline/process-inbound.ts';
 import type { SesVerdicts, VerdictStatus } from '../../shared/tickets/model.ts';
 
@@ -11,14 +11,14 @@ import type { SesVerdicts, VerdictStatus } from '../../shared/tickets/model.ts';
 const STATUSES = ['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED'] as const;
 
 /** A verdict SES did not send (scanning off) counts as DISABLED; an unknown status, as failed processing. */
-const Verdict = z
-  .object({ status: z.string() })
-  .optional()
-  .transform((v): VerdictStatus => {
+const Verdict = z.pipe(
+  z.optional(z.object({ status: z.string() })),
+  z.transform((v): VerdictStatus => {
     if (v === undefined) return 'DISABLED';
     const status = v.status.toUpperCase();
     return (STATUSES as readonly string[]).includes(status) ? (status as VerdictStatus) : 'PROCESSING_FAILED';
-  });
+  }),
+);
 
 export const SesRecordSchema = z.object({
   eventSource: z.literal('aws:ses'),
@@ -27,9 +27,9 @@ export const SesRecordSchema = z.object({
       timestamp: z.iso.datetime({ offset: true }),
       source: z.string(),
       // Also the S3 object name: only the characters SES uses, so it cannot walk the bucket.
-      messageId: z.string().regex(/^[A-Za-z0-9._-]{1,200}$/),
+      messageId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,200}$/)),
       destination: z.array(z.string()),
-      headersTruncated: z.boolean().optional(),
+      headersTruncated: z.optional(z.boolean()),
     }),
     receipt: z.object({
       recipients: z.array(z.string()),
@@ -38,12 +38,12 @@ export const SesRecordSchema = z.object({
       spfVerdict: Verdict,
       dkimVerdict: Verdict,
       dmarcVerdict: Verdict,
-      dmarcPolicy: z.string().optional(),
+      dmarcPolicy: z.optional(z.string()),
     }),
   }),
 });
 
-export const SesEventSchema = z.object({ Records: z.array(SesRecordSchema).min(1) });
+export const SesEventSchema = z.object({ Records: z.array(SesRecordSchema).check(z.minLength(1)) });
 export type SesRecord = z.infer<typeof SesRecordSchema>;
 
 /** What the use case needs from one record: where the raw message is, when, from whom, verdicts. */
