@@ -11,32 +11,77 @@ const ONLY = Object.keys(ISO3_TO_1);
 const KANA = /[\u3040-\u30ff]/;
 
 // Short texts defeat trigram statistics; common function words settle them.
-const words = (list: string) => new RegExp(`(?<!\\p{L})(?:${list})(?!\\p{L})`, 'gu');
-const STOPWORDS: Array<[Language, RegExp]> = [
-  ['en', words("the|and|my|is|can't|cant|not|to|i|it|with|help|account|have|this|what|how")],
-  ['de', words('ich|nicht|und|mein|meine|ist|das|der|die|mit|kann|bitte|konto|habe|ein|eine|wie|auf')],
-  ['fr', words("je|ne|pas|mon|ma|mes|est|le|la|les|avec|compte|et|bonjour|j'ai|une|un|mais|pour|plus")],
-  ['es', words('no|mi|mis|el|la|los|puedo|con|cuenta|y|es|hola|por|tengo|que|una|del|sé|qué|cuál|me')],
-  ['it', words('non|il|mio|mia|con|sono|riesco|è|della|ciao|per|grazie|ho|uno|gli|che|mi|stessa|accedere')],
-  ['pt', words('não|nao|meu|minha|com|conta|o|os|consigo|olá|obrigado|obrigada|tenho|uma|do|da|é|você|está')],
-  ['nl', words('ik|niet|mijn|het|een|en|met|kan|de|is|inloggen|bedankt|heb|wordt|op|van|dat')],
+const STOPWORDS: Array<[Language, string]> = [
+  ['en', "the|and|my|is|can't|cant|not|to|i|it|with|help|account|have|this|what|how"],
+  ['de', 'ich|nicht|und|mein|meine|ist|das|der|die|mit|kann|bitte|konto|habe|ein|eine|wie|auf'],
+  ['fr', "je|ne|pas|mon|ma|mes|est|le|la|les|avec|compte|et|bonjour|j'ai|une|un|mais|pour|plus"],
+  ['es', 'no|mi|mis|el|la|los|puedo|con|cuenta|y|es|hola|por|tengo|que|una|del|sé|qué|cuál|me'],
+  ['it', 'non|il|mio|mia|con|sono|riesco|è|della|ciao|per|grazie|ho|uno|gli|che|mi|stessa|accedere'],
+  ['pt', 'não|nao|meu|minha|com|conta|o|os|consigo|olá|obrigado|obrigada|tenho|uma|do|da|é|você|está'],
+  ['nl', 'ik|niet|mijn|het|een|en|met|kan|de|is|inloggen|bedankt|heb|wordt|op|van|dat'],
 ];
+/** Word → the languages (indexes into STOPWORDS) it is a function word of. */
+const STOPWORD_LANGUAGES = new Map<string, number[]>();
+STOPWORDS.forEach(([, list], index) => {
+  for (const word of list.split('|')) STOPWORD_LANGUAGES.set(word, [...(STOPWORD_LANGUAGES.get(word) ?? []), index]);
+});
+const NOT_LETTERS = /[^\p{L}']+/u;
+
+/**
+ * How many function words of each language the text has: whole words between non-letters, a
+ * word with an apostrophe counting whole when listed ("j'ai", "can't"), else by its parts
+ * ("it's" → "it").
+ */
+function stopwordCounts(tokens: string[]): number[] {
+  const counts = STOPWORDS.map(() => 0);
+  for (const token of tokens) {
+    if (!token.includes("'")) {
+      count(counts, STOPWORD_LANGUAGES.get(token), null);
+      continue;
+    }
+    const parts = token.split("'");
+    for (let k = 0; k < parts.length; k++) {
+      const pairLangs = k + 1 < parts.length ? STOPWORD_LANGUAGES.get(`${parts[k]}'${parts[k + 1]}`) : undefined;
+      if (pairLangs) {
+        // A language that lists the pair reads it as one word; the others read the parts.
+        count(counts, pairLangs, null);
+        count(counts, STOPWORD_LANGUAGES.get(parts[k]!), pairLangs);
+        count(counts, STOPWORD_LANGUAGES.get(parts[k + 1]!), pairLangs);
+        k += 1;
+      } else {
+        count(counts, STOPWORD_LANGUAGES.get(parts[k]!), null);
+      }
+    }
+  }
+  return counts;
+}
+
+function count(counts: number[], langs: number[] | undefined, except: number[] | null): void {
+  if (!langs) return;
+  for (const l of langs) if (!except?.includes(l)) counts[l]! += 1;
+}
 
 /** The language of a customer's text (ISO 639-1), or `und` when there is nothing to tell by. */
 export function detectLanguage(text: string): Language | 'und' {
   const sample = text.slice(0, 1500);
   if (KANA.test(sample)) return 'ja';
-  const letters = sample.replace(/[^\p{L}\s']/gu, ' ').replace(/\s+/g, ' ').trim();
-  if (letters.length === 0) return 'und';
-  const lower = letters.toLowerCase();
-  const counts = STOPWORDS.map(([lang, re]) => ({ lang, n: lower.match(re)?.length ?? 0 })).sort((x, y) => y.n - x.n);
-  const [first, second] = counts;
-  const clearByWords = first !== undefined && first.n >= 2 && first.n >= 2 * (second?.n ?? 0);
+  // Words: runs of letters and apostrophes.
+  const tokens = sample.toLowerCase().split(NOT_LETTERS).filter((t) => t !== '');
+  if (tokens.length === 0) return 'und';
+  const counts = stopwordCounts(tokens);
+  // The language with most function words (the first listed on a tie) and the runner-up's count.
+  let best = 0;
+  for (let l = 1; l < counts.length; l++) if (counts[l]! > counts[best]!) best = l;
+  let runnerUp = 0;
+  for (let l = 0; l < counts.length; l++) if (l !== best) runnerUp = Math.max(runnerUp, counts[l]!);
+  const top = counts[best]!;
+  const clearByWords = top >= 2 && top >= 2 * runnerUp;
   // Trigram statistics need text; on a line or two, function words tell more.
-  if (letters.length >= 40 && !(clearByWords && first.n >= 4)) {
-    const code = franc(letters, { only: ONLY, minLength: 10 });
+  if (!(clearByWords && top >= 4)) {
+    const letters = sample.split(NOT_LETTERS).filter((t) => t !== '').join(' ');
+    const code = letters.length >= 40 ? franc(letters, { only: ONLY, minLength: 10 }) : 'und';
     const lang = ISO3_TO_1[code];
     if (lang) return lang;
   }
-  return first && first.n > 0 ? first.lang : 'und';
+  return top > 0 ? STOPWORDS[best]![0] : 'und';
 }

@@ -213,8 +213,13 @@ const MAX_CLASSES = 0x10000;
  */
 export class LiteralFilter {
   private built = false;
-  /** Per pattern: null (always runs) or branches of sets of literal ids. */
-  private needs: (number[][][] | null)[] = [];
+  /** Per pattern: null (always runs) or branches, each a list of literal-set ids all needed. */
+  private needs: (number[][] | null)[] = [];
+  /** Per literal id, the literal sets it belongs to. */
+  private setsOf: number[][] = [];
+  /** Per literal set, the last call that found one of its literals. */
+  private setFound: Uint32Array = new Uint32Array(0);
+  private call = 0;
   /** Character class of each UTF-16 code unit; 0 for any the literals never use. */
   private readonly classOf = new Uint16Array(0x10000);
   private width = 1;
@@ -225,7 +230,6 @@ export class LiteralFilter {
   private ready: Uint8Array = new Uint8Array(0);
   /** Per state: ids of the literals that end here (its own and its suffixes'), or null. */
   private out: (number[] | null)[] = [];
-  private found: Uint8Array = new Uint8Array(0);
   private readonly result: Uint8Array;
 
   constructor(private readonly sources: readonly string[]) {
@@ -239,7 +243,25 @@ export class LiteralFilter {
       if (id === undefined) ids.set(literal, (id = ids.size));
       return id;
     };
-    this.needs = this.sources.map((src) => requirements(src)?.map((sets) => sets.map((set) => set.map(idOf))) ?? null);
+    // Literal sets are shared between patterns (the same "can't" alternation in many rules).
+    const setIds = new Map<string, number>();
+    const members: number[][] = [];
+    const setOf = (literals: string[]) => {
+      const list = [...new Set(literals.map(idOf))].sort((a, b) => a - b);
+      const key = list.join(',');
+      let id = setIds.get(key);
+      if (id === undefined) {
+        setIds.set(key, (id = members.length));
+        members.push(list);
+      }
+      return id;
+    };
+    this.needs = this.sources.map((src) => requirements(src)?.map((sets) => sets.map(setOf)) ?? null);
+    this.setsOf = Array.from({ length: ids.size }, () => []);
+    members.forEach((list, set) => {
+      for (const literal of list) this.setsOf[literal]!.push(set);
+    });
+    this.setFound = new Uint32Array(members.length);
     let classes = 1;
     const own: number[][] = [[]];
     const children: number[][] = [[]];
@@ -280,7 +302,6 @@ export class LiteralFilter {
     this.width = classes;
     this.delta = new Int32Array(own.length * classes);
     this.ready = new Uint8Array(own.length);
-    this.found = new Uint8Array(ids.size);
     this.built = true;
   }
 
@@ -307,38 +328,34 @@ export class LiteralFilter {
    */
   candidates(text: string): Uint8Array {
     if (!this.built) this.build();
-    const { found, delta, ready, classOf, width, out, needs, result } = this;
-    found.fill(0);
+    const { delta, ready, classOf, width, out, needs, result, setsOf, setFound } = this;
+    // Stamps instead of clearing: a set was found in this text if it carries this call's number.
+    const call = (this.call = (this.call % 0xfffffffe) + 1);
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       if (ready[state] === 0) this.fillRow(state);
       state = delta[state * width + classOf[text.charCodeAt(i)]!]!;
       const ends = out[state];
-      if (ends) for (let k = 0; k < ends.length; k++) found[ends[k]!] = 1;
+      if (ends) {
+        for (let k = 0; k < ends.length; k++) {
+          const sets = setsOf[ends[k]!]!;
+          for (let m = 0; m < sets.length; m++) setFound[sets[m]!] = call;
+        }
+      }
     }
     for (let p = 0; p < needs.length; p++) {
       const branches = needs[p];
-      result[p] = !branches || satisfied(branches, found) ? 1 : 0;
+      result[p] = !branches || satisfied(branches, setFound, call) ? 1 : 0;
     }
     return result;
   }
 }
 
-/** Some branch has, for each of its sets, one literal found. */
-function satisfied(branches: number[][][], found: Uint8Array): boolean {
+/** Some branch has every literal set it needs found in this call. */
+function satisfied(branches: number[][], setFound: Uint32Array, call: number): boolean {
   branches: for (let b = 0; b < branches.length; b++) {
     const sets = branches[b]!;
-    for (let s = 0; s < sets.length; s++) {
-      const set = sets[s]!;
-      let any = false;
-      for (let k = 0; k < set.length; k++) {
-        if (found[set[k]!] === 1) {
-          any = true;
-          break;
-        }
-      }
-      if (!any) continue branches;
-    }
+    for (let s = 0; s < sets.length; s++) if (setFound[sets[s]!] !== call) continue branches;
     return true;
   }
   return false;
