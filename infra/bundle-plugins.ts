@@ -86,4 +86,28 @@ export const lambdaCredentials: Plugin = {
   },
 };
 
-export const LAMBDA_BUNDLE_PLUGINS: Plugin[] = [sdkSchemaKeys, francTrigrams(francLanguages()), lambdaCredentials];
+/**
+ * Two nodemailer modules that shared/reply/compose-reply.ts can never reach, each replaced by a
+ * module that throws if called. `mime-funcs/mime-types.js` (a ~1,000-entry table, ~74 KB, built
+ * into Maps at import) is only consulted for an attachment or alternative without a content
+ * type, or a node with a filename; `fetch/index.js` (with cookies, http/https/zlib) only loads
+ * content given by `href`. composeReply passes MailComposer text and html strings, which get
+ * their content types set, and nothing else (ReplyInput has no attachments): a reply that ever
+ * needs either would fail loudly here, and in the bundle test, rather than differ quietly.
+ */
+export const nodemailerUnreachable: Plugin = {
+  name: 'nodemailer-unreachable',
+  setup(build) {
+    const why = 'is left out of the Lambda bundles (infra/bundle-plugins.ts): compose-reply never passes attachments, alternatives or hrefs';
+    build.onLoad({ filter: /[\\/]nodemailer[\\/]dist[\\/]esm[\\/]mime-funcs[\\/]mime-types\.js$/ }, () => ({
+      contents: `const fail = () => { throw new Error(${JSON.stringify(`nodemailer's MIME type table ${why}`)}); };\nexport const detectMimeType = fail;\nexport const detectExtension = fail;\n`,
+      loader: 'js',
+    }));
+    build.onLoad({ filter: /[\\/]nodemailer[\\/]dist[\\/]esm[\\/]fetch[\\/]index\.js$/ }, () => ({
+      contents: `export default function nmfetch() { throw new Error(${JSON.stringify(`nodemailer's URL fetch ${why}`)}); }\n`,
+      loader: 'js',
+    }));
+  },
+};
+
+export const LAMBDA_BUNDLE_PLUGINS: Plugin[] = [sdkSchemaKeys, francTrigrams(francLanguages()), lambdaCredentials, nodemailerUnreachable];
