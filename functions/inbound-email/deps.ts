@@ -1,5 +1,4 @@
 import { DynamoOutbox } from '../../shared/adapters/dynamodb/outbox.ts';
-import { DynamoReplyGuard } from '../../shared/adapters/dynamodb/reply-guard.ts';
 import { DynamoTicketStore } from '../../shared/adapters/dynamodb/ticket-store.ts';
 import { S3RawMailStore } from '../../shared/adapters/s3-raw-mail-store.ts';
 import { SesMailer } from '../../shared/adapters/ses-mailer.ts';
@@ -8,12 +7,11 @@ import type { PipelineConfig } from '../../shared/config.ts';
 import type { InboundDeps } from '../../shared/pipeline/process-inbound.ts';
 import { classifyEmail, DEFAULT_CONFIDENCE_THRESHOLD } from '../../shared/triage.ts';
 
-/** The inbound use case over the real adapters: DynamoDB (tickets, outbox, window), S3, SESv2. */
+/** The inbound use case over the real adapters: DynamoDB (tickets with their reply windows, outbox), S3, SESv2. */
 export function inboundDeps(config: PipelineConfig, clients: AwsClients): InboundDeps {
   return {
     tickets: new DynamoTicketStore(clients.dynamo, config.tableName),
     outbox: new DynamoOutbox(clients.dynamo, config.tableName),
-    replyGuard: new DynamoReplyGuard(clients.dynamo, config.tableName),
     rawMail: new S3RawMailStore(clients.s3),
     mailer: new SesMailer(clients.sesv2),
     classify: classifyEmail,

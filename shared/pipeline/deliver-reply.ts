@@ -1,10 +1,10 @@
 import type { ComposedReply } from '../reply/compose-reply.ts';
-import { ConflictError } from '../ports/errors.ts';
+import { ConflictError, InvalidStateError } from '../ports/errors.ts';
 import { MailerError, type Mailer } from '../ports/mailer.ts';
-import type { Outbox } from '../ports/outbox.ts';
+import type { NewOutboxRecord, Outbox } from '../ports/outbox.ts';
 import type { RawMailStore } from '../ports/raw-mail-store.ts';
-import type { TicketStore } from '../ports/ticket-store.ts';
-import type { OutboxKind, OutboxRecord, OutboxState, Ticket, TicketReason } from '../tickets/model.ts';
+import type { NewTicketMessage, TicketStore } from '../ports/ticket-store.ts';
+import type { NewTicketEvent, OutboxKind, OutboxRecord, OutboxState, Ticket, TicketReason } from '../tickets/model.ts';
 import { newItemId, outboxId, storedText } from '../tickets/model.ts';
 
 /**
@@ -12,10 +12,13 @@ import { newItemId, outboxId, storedText } from '../tickets/model.ts';
  * tried again later rather than lost:
  *
  * 1. `queueReply` stores the composed MIME — with our Message-ID, fixed before any attempt —
- *    under a deterministic id, and records it in the thread (so answers to it thread).
- * 2. `deliverReply` claims the record (a conditional write with a lease), sends the stored
- *    bytes, and records SES's MessageId. Throttling and SES errors are recorded as retryable
- *    failures with a backoff; a rejection is final and puts the ticket in front of a person.
+ *    under a deterministic id, and records it in the thread (so answers to it thread). The
+ *    auto-reply skips this step: it is written with its ticket, already claimed, in one
+ *    transaction (TicketStore.createTicket), and goes straight to `sendClaimed`.
+ * 2. `deliverReply` claims the record (a conditional write with a lease); `sendClaimed` sends
+ *    the stored bytes and records SES's MessageId with the `reply-sent` event in one write.
+ *    Throttling and SES errors are recorded as retryable failures with a backoff; a rejection
+ *    is final and puts the ticket in front of a person.
  * 3. A send whose outcome we cannot know — a timeout after the request left, or a crash
  *    between "SES accepted" and "recorded" (the lease runs out while `sending`) — becomes
  *    `failed-unknown` and is never resent: for an automatic reply, a rare missing mail that a
@@ -61,6 +64,13 @@ export interface QueueReplyInput {
 
 /** Puts a composed reply in the outbox and the thread. Idempotent: the first stored version wins. */
 export async function queueReply(deps: ReplyDeps, input: QueueReplyInput): Promise<OutboxRecord> {
+  const { record } = await deps.outbox.enqueue(await outboxInput(deps, input));
+  await recordOutbound(deps, record, input.text, input.maxStoredTextBytes);
+  return record;
+}
+
+/** The outbox record of a composed reply; MIME too large for an item goes to S3 first. */
+export async function outboxInput(deps: Pick<ReplyDeps, 'rawMail'>, input: QueueReplyInput): Promise<NewOutboxRecord> {
   const id = outboxId(input.ticketId, input.suffix);
   const raw = input.composed.raw.toString('utf8');
   const large = Buffer.byteLength(raw, 'utf8') > INLINE_RAW_MAX_BYTES;
@@ -68,7 +78,7 @@ export async function queueReply(deps: ReplyDeps, input: QueueReplyInput): Promi
   // of the record that won.
   const rawLocation = large ? { bucket: input.bucket, key: `outbound/${id}/${input.composed.messageId}.eml` } : null;
   if (rawLocation) await deps.rawMail.put(rawLocation, raw);
-  const { record } = await deps.outbox.enqueue({
+  return {
     id,
     ticketId: input.ticketId,
     kind: input.kind,
@@ -79,9 +89,7 @@ export async function queueReply(deps: ReplyDeps, input: QueueReplyInput): Promi
     raw: large ? null : raw,
     rawLocation,
     requestedBy: input.requestedBy,
-  });
-  await recordOutbound(deps, record, input.text, input.maxStoredTextBytes);
-  return record;
+  };
 }
 
 /**
@@ -90,27 +98,32 @@ export async function queueReply(deps: ReplyDeps, input: QueueReplyInput): Promi
  * Idempotent (keyed on the Message-ID).
  */
 export async function recordOutbound(deps: Pick<ReplyDeps, 'tickets' | 'now'>, record: OutboxRecord, text: string, maxStoredTextBytes: number): Promise<void> {
-  await deps.tickets.appendMessage(
-    record.ticketId,
-    {
-      id: newItemId(deps.now()),
-      direction: 'outbound',
-      messageId: record.messageId,
-      at: record.createdAt,
-      from: record.from,
-      to: [record.recipient],
-      subject: record.subject,
-      text: storedText(text, maxStoredTextBytes),
-      automated: record.kind === 'auto-reply',
-      attachments: [],
-      raw: record.rawLocation,
-      verdicts: null,
-      outboxId: record.id,
-      category: null,
-      confidence: null,
-    },
-    { events: [{ actor: record.requestedBy, type: 'reply-queued', before: null, after: { outboxId: record.id, kind: record.kind }, note: null }] },
-  );
+  await deps.tickets.appendMessage(record.ticketId, outboundMessage(record, text, maxStoredTextBytes, deps.now()), { events: [replyQueuedEvent(record)] });
+}
+
+/** A queued reply as a message of its ticket's thread. */
+export function outboundMessage(record: OutboxRecord, text: string, maxStoredTextBytes: number, now: Date): NewTicketMessage {
+  return {
+    id: newItemId(now),
+    direction: 'outbound',
+    messageId: record.messageId,
+    at: record.createdAt,
+    from: record.from,
+    to: [record.recipient],
+    subject: record.subject,
+    text: storedText(text, maxStoredTextBytes),
+    automated: record.kind === 'auto-reply',
+    attachments: [],
+    raw: record.rawLocation,
+    verdicts: null,
+    outboxId: record.id,
+    category: null,
+    confidence: null,
+  };
+}
+
+export function replyQueuedEvent(record: OutboxRecord): NewTicketEvent {
+  return { actor: record.requestedBy, type: 'reply-queued', before: null, after: { outboxId: record.id, kind: record.kind }, note: null };
 }
 
 export interface DeliveryResult {
@@ -135,8 +148,12 @@ export async function deliverReply(deps: ReplyDeps, id: string): Promise<Deliver
     }
     return result(claim.record, false, claim.reason === 'not-due', `not claimed: ${claim.reason}`);
   }
-  const record = claim.record;
-  const token = record.claimToken!;
+  return sendClaimed(deps, claim.record);
+}
+
+/** Sends a record this run holds the claim of (`sending`, its token), and records the outcome. */
+export async function sendClaimed(deps: ReplyDeps, record: OutboxRecord): Promise<DeliveryResult> {
+  const id = record.id;
   let sesMessageId: string;
   try {
     const raw = record.raw ?? (record.rawLocation ? await deps.rawMail.get(record.rawLocation) : null);
@@ -146,7 +163,7 @@ export async function deliverReply(deps: ReplyDeps, id: string): Promise<Deliver
     const failure = error instanceof MailerError ? error : new MailerError(String(error), true, { cause: error });
     const outcomeUnknown = (failure as { outcomeUnknown?: boolean }).outcomeUnknown === true;
     const retryable = failure.retryable && !outcomeUnknown && record.attempts < MAX_SEND_ATTEMPTS;
-    const failed = await deps.outbox.markFailed(id, token, {
+    const failed = await deps.outbox.markFailed(id, record.claimToken!, {
       error: failure.message,
       retryable,
       outcomeUnknown,
@@ -158,29 +175,35 @@ export async function deliverReply(deps: ReplyDeps, id: string): Promise<Deliver
     }
     return result(failed, false, retryable, failure.message);
   }
-  const sent = await markSentPersistently(deps, id, token, sesMessageId);
-  await deps.tickets.addEvent(record.ticketId, {
-    actor: 'system',
-    type: 'reply-sent',
-    before: null,
-    after: { outboxId: id, sesMessageId, messageId: record.messageId },
-    note: null,
-  });
+  const sent = await markSentPersistently(deps, record, sesMessageId);
   return result(sent, true, false, `sent as ${sesMessageId}`);
 }
 
 /**
- * SES has the message: recording that must not be given up lightly (the SDK already retries;
- * this rides out a short outage). If it still fails the record stays `sending` and its lease
- * runs out into `failed-unknown` — never a second send.
+ * SES has the message: recording that (with the `reply-sent` event) must not be given up
+ * lightly (the SDK already retries; this rides out a short outage). If it still fails the record
+ * stays `sending` and its lease runs out into `failed-unknown` — never a second send.
  */
-async function markSentPersistently(deps: ReplyDeps, id: string, token: string, sesMessageId: string): Promise<OutboxRecord> {
+async function markSentPersistently(deps: ReplyDeps, claimed: OutboxRecord, sesMessageId: string): Promise<OutboxRecord> {
+  const event: NewTicketEvent = {
+    actor: 'system',
+    type: 'reply-sent',
+    before: null,
+    after: { outboxId: claimed.id, sesMessageId, messageId: claimed.messageId },
+    note: null,
+  };
   let lastError: unknown;
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
-      return await deps.outbox.markSent(id, token, { sesMessageId, now: deps.now() });
+      return await deps.outbox.markSent(claimed, { sesMessageId, now: deps.now() }, event);
     } catch (error) {
       lastError = error;
+      if (error instanceof InvalidStateError) {
+        // An earlier attempt may have been written after all (its answer lost on the way back).
+        const latest = await deps.outbox.get(claimed.id);
+        if (latest?.state === 'sent' && latest.sesMessageId === sesMessageId) return latest;
+        throw error;
+      }
       await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
     }
   }

@@ -1,9 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { renderArticle } from '../articles/index.ts';
 import type { PipelineConfig } from '../config.ts';
-import { RetryableError } from '../ports/errors.ts';
+import { ReplyWindowTakenError, RetryableError } from '../ports/errors.ts';
 import type { RawMailStore } from '../ports/raw-mail-store.ts';
-import type { ReplyGuard } from '../ports/reply-guard.ts';
-import type { NewTicketMessage } from '../ports/ticket-store.ts';
+import type { NewTicket, NewTicketMessage, NewTicketReply } from '../ports/ticket-store.ts';
 import {
   composeReply,
   normalizeMessageId,
@@ -13,20 +13,31 @@ import {
 } from '../reply/compose-reply.ts';
 import type { S3Location, SesVerdicts, Ticket, TicketReason, TicketStatus } from '../tickets/model.ts';
 import { cutChars, newItemId, newTicketId, outboxId, storedText } from '../tickets/model.ts';
+import { claimedRecord } from '../tickets/outbox-rules.ts';
 import type { AttachmentMeta, Evidence, Triage } from '../types.ts';
 import type { ArticleCategory } from '../taxonomy.ts';
-import { deliverReply, queueReply, recordOutbound, type DeliveryResult, type ReplyDeps } from './deliver-reply.ts';
+import {
+  deliverReply,
+  outboundMessage,
+  outboxInput,
+  replyQueuedEvent,
+  sendClaimed,
+  type DeliveryResult,
+  type ReplyDeps,
+} from './deliver-reply.ts';
 import { applyReplyWindow, decideReply, followUpStatus, type ReplyDecision } from './reply-policy.ts';
 
 /**
  * The inbound use case: one received message → a ticket (or a follow-up in one) → at most one
  * auto-reply. Pure orchestration over the ports; safe to run any number of times for the same
  * message, concurrently or later (SES and Lambda deliver at least once):
- * - the ticket is created atomically with a marker for its Message-ID (one ticket per message);
- * - the per-sender window is taken with the Message-ID as holder (a redelivery keeps it);
- * - the reply's outbox id is derived from the ticket (one reply per ticket), and delivery is a
- *   conditional claim (one send).
- * A re-run after a crash picks up where the last one stopped.
+ * - the ticket is created in one atomic write with a marker for its Message-ID (one ticket per
+ *   message) and, when it earns a reply, the sender's window (held by the Message-ID, so a
+ *   redelivery keeps it), the reply in the thread and its outbox record already claimed — so
+ *   only the delivery that creates the ticket sends, and nothing is read before that write;
+ * - a redelivery finds the ticket through the marker and finishes its reply's delivery (a
+ *   retry after a failed send), which is a conditional claim (one send).
+ * The happy path is an S3 read, one transaction, the SES send and one write recording it.
  */
 
 export interface InboundMessage {
@@ -43,7 +54,6 @@ export interface InboundMessage {
 export type Classify = (raw: Uint8Array, options: { supportAddresses: string[]; confidenceThreshold: number }) => Promise<Triage>;
 
 export interface InboundDeps extends ReplyDeps {
-  replyGuard: ReplyGuard;
   rawMail: RawMailStore;
   classify: Classify;
   config: Pick<
@@ -79,112 +89,109 @@ export async function processInbound(deps: InboundDeps, message: InboundMessage)
     supportAddresses: config.supportAddresses,
     confidenceThreshold: config.confidenceThreshold,
   });
-  const email = triage.email;
-  const sender = email.from?.address.toLowerCase() ?? '';
   // A message without a usable Message-ID gets a stable one from SES's id, so redeliveries agree.
   const sesBased = `${message.sesMessageId}@ses.invalid`;
-  let messageId = normalizeMessageId(email.messageId) ?? sesBased;
+  const messageId = normalizeMessageId(triage.email.messageId) ?? sesBased;
 
-  let known = await deps.tickets.findTicketIdByMessageId(messageId);
-  if (known !== null && messageId !== sesBased && !(await sameSender(deps, known, messageId, sender))) {
-    // Someone else's Message-ID reused (by accident or to suppress a ticket): keep this message
-    // as its own, under the id SES gave it.
-    messageId = sesBased;
-    known = await deps.tickets.findTicketIdByMessageId(messageId);
-  }
-  if (known !== null) return resume(deps, known, messageId, triage);
-
-  const threadId = await findThread(deps, triage);
+  const threadId = await findThread(deps, triage, messageId);
   if (threadId !== null) return addFollowUp(deps, threadId, messageId, message, triage);
 
-  let decision: ReplyDecision = decideReply({
+  const decision = decideReply({
     triage,
     verdicts: message.verdicts,
     envelopeSender: message.envelopeSender,
     supportAddresses: config.supportAddresses,
     confidenceThreshold: config.confidenceThreshold,
   });
-  if (decision.autoReply && decision.recipient !== null) {
-    const guard = await deps.replyGuard.acquire(decision.recipient, {
-      holder: messageId,
-      now: new Date(message.receivedAt),
-      windowHours: config.autoReplyWindowHours,
-    });
-    decision = applyReplyWindow(decision, guard);
-  }
+  return openTicket(deps, message, triage, { messageId, sesBased }, decision);
+}
 
+const senderOf = (triage: Triage) => triage.email.from?.address.toLowerCase() ?? '';
+
+/**
+ * Creates the ticket — with its auto-reply when it earns one — in one write, then sends the
+ * reply; or, when the Message-ID is already known, finishes what an earlier run left undone.
+ */
+async function openTicket(
+  deps: InboundDeps,
+  message: InboundMessage,
+  triage: Triage,
+  ids: { messageId: string; sesBased: string },
+  decided: ReplyDecision,
+): Promise<InboundOutcome> {
+  const { messageId, sesBased } = ids;
+  const { config } = deps;
+  const email = triage.email;
+  const receivedAt = new Date(message.receivedAt);
+  const input = (decision: ReplyDecision): NewTicket => ({
+    id,
+    createdAt: message.receivedAt,
+    sender: senderOf(triage),
+    senderName: cutChars(email.from?.name ?? '', 200),
+    subject: cutChars(email.subject, MAX_SUBJECT_CHARS),
+    messageId,
+    category: triage.category,
+    machineCategory: triage.category,
+    secondary: triage.secondary,
+    confidence: triage.confidence,
+    evidence: triage.evidence.slice(0, MAX_EVIDENCE).map(boundEvidence),
+    language: triage.language,
+    automated: triage.automated,
+    reasons: decision.reasons,
+    status: decision.status,
+    assignee: null,
+    raw: message.raw,
+    verdicts: message.verdicts,
+    customerText: storedText(email.customer.own, config.maxStoredTextBytes),
+    attachments: boundAttachments(email.attachments),
+  });
+  const id = newTicketId(receivedAt);
   const inbound = inboundMessage(deps, messageId, message, triage);
-  const { ticket, created } = await deps.tickets.createTicket(
-    {
-      id: newTicketId(new Date(message.receivedAt)),
-      createdAt: message.receivedAt,
-      sender,
-      senderName: cutChars(email.from?.name ?? '', 200),
-      subject: cutChars(email.subject, MAX_SUBJECT_CHARS),
-      messageId,
-      category: triage.category,
-      machineCategory: triage.category,
-      secondary: triage.secondary,
-      confidence: triage.confidence,
-      evidence: triage.evidence.slice(0, MAX_EVIDENCE).map(boundEvidence),
-      language: triage.language,
-      automated: triage.automated,
-      reasons: decision.reasons,
-      status: decision.status,
-      assignee: null,
-      raw: message.raw,
-      verdicts: message.verdicts,
-      customerText: storedText(email.customer.own, config.maxStoredTextBytes),
-      attachments: boundAttachments(email.attachments),
-    },
-    inbound,
-  );
-  if (!created) return resume(deps, ticket.id, messageId, triage);
-  const reply = await ensureAutoReply(deps, ticket, triage, { fresh: true });
-  return { kind: 'created', ...summary(ticket), reply };
-}
 
-/** Whether the stored message with this id came from the same sender (ticket openers only). */
-async function sameSender(deps: InboundDeps, ticketId: string, messageId: string, sender: string): Promise<boolean> {
-  const ticket = await deps.tickets.getTicket(ticketId);
-  return ticket === null || ticket.messageId !== messageId || ticket.sender === sender;
-}
-
-/** The message is already stored: finish what an earlier run may have left undone. */
-async function resume(deps: InboundDeps, ticketId: string, messageId: string, triage: Triage): Promise<InboundOutcome> {
-  const ticket = await deps.tickets.getTicket(ticketId);
-  if (!ticket) throw new RetryableError(`message ${messageId} maps to ticket ${ticketId}, which is not readable yet`);
-  if (ticket.messageId !== messageId) {
-    return { kind: 'duplicate-follow-up', ticketId, messageId, status: ticket.status, reply: null };
+  let decision = decided;
+  let reply: NewTicketReply | null = null;
+  if (decision.autoReply && decision.recipient !== null) {
+    const prepared = await prepareAutoReply(deps, input(decision), triage, decision.recipient);
+    if ('refused' in prepared) {
+      // The address or ids cannot make a safe reply: a person answers instead.
+      decision = { status: 'needs-review', autoReply: false, recipient: null, reasons: [{ code: 'reply-failed', detail: prepared.refused }, ...decision.reasons] };
+    } else reply = prepared;
   }
-  const reply = await ensureAutoReply(deps, ticket, triage);
-  return { kind: 'duplicate', ...summary(ticket), reply };
+
+  let created;
+  try {
+    created = await deps.tickets.createTicket(input(decision), inbound, [], reply ?? undefined);
+  } catch (error) {
+    if (!(error instanceof ReplyWindowTakenError)) throw error;
+    decision = applyReplyWindow(decision, { acquired: false, holder: error.holder, until: error.until });
+    created = await deps.tickets.createTicket(input(decision), inbound);
+  }
+  const { ticket } = created;
+  if (created.created) {
+    const delivery = created.reply ? await sendClaimed(deps, created.reply) : null;
+    return { kind: 'created', ...summary(ticket), reply: delivery };
+  }
+  if (messageId !== sesBased && ticket.messageId === messageId && ticket.sender !== senderOf(triage)) {
+    // Someone else's Message-ID reused (by accident or to suppress a ticket): keep this message
+    // as its own, under the id SES gave it.
+    return openTicket(deps, message, triage, { messageId: sesBased, sesBased }, decided);
+  }
+  return resume(deps, ticket, messageId);
 }
 
 /**
- * Queues (once) and delivers the auto-reply of a ticket that earned one. A ticket that did not
- * is left alone, unless an earlier run already queued its reply (then delivery is finished).
+ * The auto-reply of a ticket about to be created: the article, composed as MIME, as an outbox
+ * record claimed for its first send, with its place in the thread and the sender's window.
  */
-async function ensureAutoReply(deps: InboundDeps, ticket: Ticket, triage: Triage, options: { fresh?: boolean } = {}): Promise<DeliveryResult | null> {
-  const id = outboxId(ticket.id, 'auto');
-  // A ticket this run just created has no reply queued by an earlier run; skip the read.
-  const queued = options.fresh ? null : await deps.outbox.get(id);
-  if (queued === null && ticket.status !== 'auto-replied') return null;
+async function prepareAutoReply(deps: InboundDeps, ticket: NewTicket, triage: Triage, recipient: string): Promise<NewTicketReply | { refused: string }> {
   const { config } = deps;
-  const category = ticket.machineCategory as ArticleCategory;
-  const article = renderArticle(category, {
+  const now = deps.now();
+  const article = renderArticle(ticket.machineCategory as ArticleCategory, {
     language: ticket.language,
     customerName: ticket.senderName,
     ticketId: ticket.id,
     also: ticket.secondary.filter((c): c is ArticleCategory => c !== 'other'),
   });
-  if (queued !== null) {
-    // Queued by an earlier run, which may have stopped before recording it in the thread.
-    if ((await deps.tickets.findTicketIdByMessageId(queued.messageId)) === null) {
-      await recordOutbound(deps, queued, article.text, config.maxStoredTextBytes);
-    }
-    return deliverReply(deps, id);
-  }
   let composed;
   try {
     composed = await composeReply({
@@ -197,32 +204,54 @@ async function ensureAutoReply(deps: InboundDeps, ticket: Ticket, triage: Triage
       body: { subject: article.subject, text: article.text, html: article.html, language: article.language },
       automatic: true,
       messageIdDomain: config.messageIdDomain,
-      date: deps.now(),
+      date: now,
     });
   } catch (error) {
     if (!(error instanceof ReplyInputError)) throw error;
-    // The address or ids cannot make a safe reply: a person answers instead.
-    const detail = `reply not composed: ${error.code}`;
-    await deps.tickets.updateTicket(
-      ticket.id,
-      ticket.version,
-      { status: 'needs-review', reasons: [{ code: 'reply-failed', detail }, ...ticket.reasons] },
-      [{ actor: 'system', type: 'status-changed', before: ticket.status, after: 'needs-review', note: detail }],
-    );
-    return null;
+    return { refused: `reply not composed: ${error.code}` };
   }
-  await queueReply(deps, {
-    ticketId: ticket.id,
-    kind: 'auto-reply',
-    suffix: 'auto',
-    composed,
-    from: config.replyFrom.address,
-    text: article.text,
-    requestedBy: 'system',
-    bucket: config.rawMailBucket,
-    maxStoredTextBytes: config.maxStoredTextBytes,
-  });
-  return deliverReply(deps, id);
+  const record = claimedRecord(
+    await outboxInput(deps, {
+      ticketId: ticket.id,
+      kind: 'auto-reply',
+      suffix: 'auto',
+      composed,
+      from: config.replyFrom.address,
+      text: article.text,
+      requestedBy: 'system',
+      bucket: config.rawMailBucket,
+      maxStoredTextBytes: config.maxStoredTextBytes,
+    }),
+    now.toISOString(),
+    { token: randomUUID(), leaseUntil: new Date(now.getTime() + deps.leaseMs).toISOString() },
+  );
+  const receivedAt = Date.parse(ticket.createdAt);
+  return {
+    window: {
+      sender: recipient,
+      holder: ticket.messageId,
+      now: ticket.createdAt,
+      until: new Date(receivedAt + config.autoReplyWindowHours * 3_600_000).toISOString(),
+    },
+    record,
+    message: outboundMessage(record, article.text, config.maxStoredTextBytes, now),
+    events: [replyQueuedEvent(record)],
+  };
+}
+
+/**
+ * The message is already stored: finish what an earlier run may have left undone — the
+ * delivery of the ticket's auto-reply, if it has one (a retry after a failed send; a claim
+ * still held or a reply already sent is left alone).
+ */
+async function resume(deps: InboundDeps, ticket: Ticket, messageId: string): Promise<InboundOutcome> {
+  if (ticket.messageId !== messageId) {
+    return { kind: 'duplicate-follow-up', ticketId: ticket.id, messageId, status: ticket.status, reply: null };
+  }
+  const id = outboxId(ticket.id, 'auto');
+  const queued = await deps.outbox.get(id);
+  const reply = queued === null ? null : await deliverReply(deps, id);
+  return { kind: 'duplicate', ...summary(ticket), reply };
 }
 
 /**
@@ -231,11 +260,12 @@ async function ensureAutoReply(deps: InboundDeps, ticket: Ticket, triage: Triage
  * `[Ticket #ID]` subject tag — the last only when the sender is the ticket's own, so nobody can
  * attach mail to someone else's ticket by typing its id.
  */
-async function findThread(deps: InboundDeps, triage: Triage): Promise<string | null> {
+async function findThread(deps: InboundDeps, triage: Triage, messageId: string): Promise<string | null> {
   const email = triage.email;
   const ids = [email.inReplyTo, ...[...email.references].reverse()]
     .map((id) => normalizeMessageId(id))
-    .filter((id): id is string => id !== null)
+    // A message naming itself is not a follow-up of its own ticket (its redelivery is a duplicate).
+    .filter((id): id is string => id !== null && id !== messageId)
     .slice(0, MAX_THREAD_IDS);
   const byId = await deps.tickets.findTicketIdByAnyMessageId(ids);
   if (byId !== null) return byId;

@@ -1,5 +1,4 @@
 import type { Triage } from '../types.ts';
-import type { ReplyGuardResult } from '../ports/reply-guard.ts';
 import type { SesVerdicts, TicketReason, TicketStatus } from '../tickets/model.ts';
 
 /**
@@ -101,8 +100,15 @@ export function authentication(verdicts: SesVerdicts | null): string | null {
   return 'sender not authenticated: neither SPF, DKIM nor DMARC passed';
 }
 
+/** The per-sender reply window as the ticket store found it: taken by this message or held by `holder`. */
+export interface ReplyWindowResult {
+  acquired: boolean;
+  holder: string;
+  until: string;
+}
+
 /** The decision after the per-sender window: a second email inside it goes to the queue. */
-export function applyReplyWindow(decision: ReplyDecision, guard: ReplyGuardResult): ReplyDecision {
+export function applyReplyWindow(decision: ReplyDecision, guard: ReplyWindowResult): ReplyDecision {
   if (!decision.autoReply || guard.acquired) return decision;
   return review([{ code: 'reply-window', detail: `an auto-reply already went to this sender; window open until ${guard.until}` }, ...decision.reasons.filter((r) => r.code !== 'article-match')]);
 }

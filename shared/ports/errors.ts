@@ -19,6 +19,18 @@ export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
 }
 
+/** The sender's auto-reply window is held by another message (see TicketStore.createTicket). */
+export class ReplyWindowTakenError extends Error {
+  override readonly name = 'ReplyWindowTakenError';
+  constructor(
+    readonly holder: string,
+    readonly until: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`the reply window is held by ${holder} until ${until}`, options);
+  }
+}
+
 /** A claim or transition that the record's current state does not allow. */
 export class InvalidStateError extends Error {
   override readonly name = 'InvalidStateError';

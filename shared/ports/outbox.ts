@@ -1,4 +1,4 @@
-import type { OutboxRecord, OutboxState } from '../tickets/model.ts';
+import type { NewTicketEvent, OutboxRecord, OutboxState } from '../tickets/model.ts';
 import type { Page } from './ticket-store.ts';
 
 export type NewOutboxRecord = Pick<
@@ -44,8 +44,11 @@ export interface Outbox {
    */
   claim(id: string, options: { now: Date; leaseMs: number }): Promise<ClaimResult>;
 
-  /** `sending` (with this token) → `sent`. InvalidStateError if the claim is no longer ours. */
-  markSent(id: string, claimToken: string, result: { sesMessageId: string; now: Date }): Promise<OutboxRecord>;
+  /**
+   * `sending` (with the claimed record's token) → `sent`, recording `event` in the ticket's audit
+   * trail in the same write. InvalidStateError if the claim is no longer ours.
+   */
+  markSent(claimed: OutboxRecord, result: { sesMessageId: string; now: Date }, event?: NewTicketEvent): Promise<OutboxRecord>;
 
   /**
    * `sending` (with this token) → `failed`, or `failed-unknown` when the send's outcome is

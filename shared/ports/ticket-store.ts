@@ -16,6 +16,33 @@ export interface CreateTicketResult {
   ticket: Ticket;
   /** False when a ticket already existed for the message id (a duplicate delivery). */
   created: boolean;
+  /** The auto-reply's outbox record, as written with the ticket (null without one, or when not created). */
+  reply: OutboxRecord | null;
+}
+
+/**
+ * One auto-reply per sender per window: the window is taken when nobody holds it, when it has
+ * ended (`until <= now`), or when `holder` (the Message-ID that took it) already holds it, so a
+ * redelivered message keeps its window. ISO 8601 times.
+ */
+export interface ReplyWindow {
+  sender: string;
+  holder: string;
+  now: string;
+  until: string;
+}
+
+/**
+ * An auto-reply written in the same atomic write as its ticket: the sender's reply window, the
+ * outbox record (already claimed: `sending`, attempt 1, with its token and lease — the write that
+ * creates the ticket is the claim, so exactly one delivery of a message can win it), and the reply
+ * as a message of the thread, whose Message-ID then maps to the ticket.
+ */
+export interface NewTicketReply {
+  window: ReplyWindow;
+  record: OutboxRecord;
+  message: NewTicketMessage;
+  events: NewTicketEvent[];
 }
 
 export interface AppendMessageResult {
@@ -80,8 +107,13 @@ export interface TicketStore {
    * Creates the ticket with its first message and a `created` event, atomically with a marker
    * for the message's Message-ID, unless that Message-ID is already known: then nothing is
    * written and the ticket holding it is returned with `created: false`.
+   *
+   * With `reply`, the same write takes the sender's reply window and stores the reply (outbox
+   * record, thread message and its Message-ID marker, `events`); the ticket is stored as it is
+   * after that message (messageCount 2). When another message holds the sender's window,
+   * nothing is written and ReplyWindowTakenError says who holds it until when.
    */
-  createTicket(ticket: NewTicket, firstMessage: NewTicketMessage, events?: NewTicketEvent[]): Promise<CreateTicketResult>;
+  createTicket(ticket: NewTicket, firstMessage: NewTicketMessage, events?: NewTicketEvent[], reply?: NewTicketReply): Promise<CreateTicketResult>;
 
   /** The ticket a Message-ID belongs to (an inbound message or one of our replies), or null. */
   findTicketIdByMessageId(messageId: string): Promise<string | null>;

@@ -43,3 +43,14 @@ export function pendingRecord(input: NewOutboxRecord, at: string): OutboxRecord 
     lastError: null,
   };
 }
+
+/** A record claimed for its first attempt in the write that creates it (see NewTicketReply). */
+export function claimedRecord(input: NewOutboxRecord, at: string, claim: { token: string; leaseUntil: string }): OutboxRecord {
+  return { ...pendingRecord(input, at), state: 'sending', attempts: 1, claimToken: claim.token, leaseUntil: claim.leaseUntil };
+}
+
+/** A claimed record after SES took it: both stores apply exactly this. */
+export function sentRecord(claimed: OutboxRecord, { sesMessageId, now }: { sesMessageId: string; now: Date }): OutboxRecord {
+  const at = now.toISOString();
+  return { ...claimed, state: 'sent', sesMessageId, sentAt: at, updatedAt: at, claimToken: null, leaseUntil: null, retryable: false, nextAttemptAt: null };
+}

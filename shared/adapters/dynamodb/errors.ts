@@ -8,6 +8,17 @@ export function cancellationCodes(error: unknown): string[] | null {
   return null;
 }
 
+/**
+ * The string attributes of the item a cancelled transaction returned for position `index`
+ * (ReturnValuesOnConditionCheckFailure ALL_OLD; errors are not unmarshalled by the document
+ * client); null when the service sent none.
+ */
+export function cancellationItem(error: unknown, index: number): Record<string, string> | null {
+  const item = (error as TransactionCanceledException).CancellationReasons?.[index]?.Item;
+  if (!item) return null;
+  return Object.fromEntries(Object.entries(item).flatMap(([name, value]) => (value.S === undefined ? [] : [[name, value.S]])));
+}
+
 export function isConditionFailure(error: unknown): boolean {
   return error instanceof ConditionalCheckFailedException || (error as { name?: string })?.name === 'ConditionalCheckFailedException';
 }

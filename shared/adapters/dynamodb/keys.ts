@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { OutboxRecord, Ticket } from '../../tickets/model.ts';
+import type { OutboxRecord, Ticket, TicketEvent } from '../../tickets/model.ts';
 import { normalizeMessageId, ticketIdOfOutboxId } from '../../tickets/model.ts';
 import { timeKey } from '../../tickets/store-support.ts';
 
@@ -48,6 +48,11 @@ export function ticketIndexKeys(ticket: Ticket): Record<string, string> {
     gsi4pk: 'TICKETS',
     gsi4sk: sk,
   };
+}
+
+/** An audit event as an item of its ticket's partition. */
+export function eventItem(event: TicketEvent): Record<string, unknown> {
+  return { ...event, ...keys.event(event.ticketId, event.at, event.id), itemType: 'event' };
 }
 
 export function outboxIndexKeys(record: Pick<OutboxRecord, 'state' | 'createdAt' | 'id'>): Record<string, string> {

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { InvalidStateError, NotFoundError } from '../../ports/errors.ts';
 import type { ClaimResult, NewOutboxRecord, Outbox, OutboxFailure } from '../../ports/outbox.ts';
 import type { Page } from '../../ports/ticket-store.ts';
-import type { OutboxRecord, OutboxState } from '../../tickets/model.ts';
-import { pendingRecord, whyNotClaimable } from '../../tickets/outbox-rules.ts';
-import { decodeCursor, encodeCursor, InvalidCursorError } from '../../tickets/store-support.ts';
-import { isConditionFailure } from './errors.ts';
-import { fromItem, keys, outboxIndexKeys, ticketPk } from './keys.ts';
+import type { NewTicketEvent, OutboxRecord, OutboxState } from '../../tickets/model.ts';
+import { pendingRecord, sentRecord, whyNotClaimable } from '../../tickets/outbox-rules.ts';
+import { decodeCursor, encodeCursor, InvalidCursorError, toEvent } from '../../tickets/store-support.ts';
+import { cancellationCodes, isConditionFailure } from './errors.ts';
+import { eventItem, fromItem, keys, outboxIndexKeys, ticketPk } from './keys.ts';
 
 /**
  * The outbox in the tickets table: each record in its ticket's partition (`OUTBOX#<id>`), and
@@ -82,12 +82,31 @@ export class DynamoOutbox implements Outbox {
     }
   }
 
-  async markSent(id: string, claimToken: string, { sesMessageId, now }: { sesMessageId: string; now: Date }): Promise<OutboxRecord> {
-    return this.transition(id, 'sent', {
+  async markSent(claimed: OutboxRecord, result: { sesMessageId: string; now: Date }, event?: NewTicketEvent): Promise<OutboxRecord> {
+    const sent = sentRecord(claimed, result);
+    const spec = {
       condition: '#state = :sending AND claimToken = :token',
-      set: { sesMessageId, sentAt: now.toISOString(), updatedAt: now.toISOString(), retryable: false, nextAttemptAt: null },
-      values: { ':token': claimToken },
-    });
+      set: { sesMessageId: sent.sesMessageId, sentAt: sent.sentAt, updatedAt: sent.updatedAt, retryable: false, nextAttemptAt: null },
+      values: { ':token': claimed.claimToken },
+    };
+    if (event === undefined) return this.transition(claimed.id, 'sent', spec);
+    // The record and the ticket's `reply-sent` event: one write, one round trip.
+    const { TableName, Key, UpdateExpression, ConditionExpression, ExpressionAttributeNames, ExpressionAttributeValues } = this.transitionInput(claimed.id, 'sent', spec);
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Update: { TableName, Key, UpdateExpression, ConditionExpression, ExpressionAttributeNames, ExpressionAttributeValues } },
+            { Put: { TableName: this.tableName, Item: eventItem(toEvent(claimed.ticketId, event, result.now)) } },
+          ],
+        }),
+      );
+      return sent;
+    } catch (error) {
+      if (cancellationCodes(error)?.[0] !== 'ConditionalCheckFailed') throw error;
+      const latest = await this.get(claimed.id);
+      throw new InvalidStateError(`outbox ${claimed.id} cannot become sent from ${latest?.state ?? 'absent'}`, { cause: error });
+    }
   }
 
   async markFailed(
@@ -167,11 +186,18 @@ export class DynamoOutbox implements Outbox {
   }
 
   /** One conditional update to `state`, clearing the claim. */
-  private async transition(
-    id: string,
-    state: OutboxState,
-    spec: { condition: string; set: Record<string, unknown>; values: Record<string, unknown> },
-  ): Promise<OutboxRecord> {
+  private async transition(id: string, state: OutboxState, spec: TransitionSpec): Promise<OutboxRecord> {
+    try {
+      const out = await this.client.send(new UpdateCommand({ ...this.transitionInput(id, state, spec), ReturnValues: 'ALL_NEW' }));
+      return fromItem<OutboxRecord>(out.Attributes!);
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const latest = await this.get(id);
+      throw new InvalidStateError(`outbox ${id} cannot become ${state} from ${latest?.state ?? 'absent'}`, { cause: error });
+    }
+  }
+
+  private transitionInput(id: string, state: OutboxState, spec: TransitionSpec): UpdateCommandInput {
     const names: Record<string, string> = { '#state': 'state' };
     const values: Record<string, unknown> = { ...spec.values, ':sending': 'sending', ':next': state, ':gsi': `OUTBOX#${state}`, ':null': null };
     const sets = ['#state = :next', 'gsi4pk = :gsi', 'claimToken = :null', 'leaseUntil = :null'];
@@ -180,23 +206,19 @@ export class DynamoOutbox implements Outbox {
       values[`:s${i}`] = value;
       sets.push(`#s${i} = :s${i}`);
     });
-    try {
-      const out = await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.outbox(id),
-          UpdateExpression: `SET ${sets.join(', ')}`,
-          ConditionExpression: spec.condition,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return fromItem<OutboxRecord>(out.Attributes!);
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      const latest = await this.get(id);
-      throw new InvalidStateError(`outbox ${id} cannot become ${state} from ${latest?.state ?? 'absent'}`, { cause: error });
-    }
+    return {
+      TableName: this.tableName,
+      Key: keys.outbox(id),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: spec.condition,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    };
   }
+}
+
+interface TransitionSpec {
+  condition: string;
+  set: Record<string, unknown>;
+  values: Record<string, unknown>;
 }

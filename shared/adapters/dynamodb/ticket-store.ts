@@ -7,13 +7,14 @@ import {
   type DynamoDBDocumentClient,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, NotFoundError, RetryableError } from '../../ports/errors.ts';
+import { ConflictError, NotFoundError, ReplyWindowTakenError, RetryableError } from '../../ports/errors.ts';
 import type {
   AppendMessageOptions,
   AppendMessageResult,
   CreateTicketResult,
   NewTicket,
   NewTicketMessage,
+  NewTicketReply,
   Page,
   TicketPatch,
   TicketQuery,
@@ -31,8 +32,8 @@ import {
   ticketAfterMessage,
   toEvent,
 } from '../../tickets/store-support.ts';
-import { backoff, cancellationCodes, isConditionFailure, isTransactionConflict } from './errors.ts';
-import { fromItem, keyPart, keys, ticketIndexKeys, ticketPk } from './keys.ts';
+import { backoff, cancellationCodes, cancellationItem, isConditionFailure, isTransactionConflict } from './errors.ts';
+import { eventItem, fromItem, keyPart, keys, outboxIndexKeys, ticketIndexKeys, ticketPk } from './keys.ts';
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
@@ -47,10 +48,15 @@ export class DynamoTicketStore implements TicketStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async createTicket(input: NewTicket, first: NewTicketMessage, extraEvents: NewTicketEvent[] = []): Promise<CreateTicketResult> {
+  async createTicket(
+    input: NewTicket,
+    first: NewTicketMessage,
+    extraEvents: NewTicketEvent[] = [],
+    reply?: NewTicketReply,
+  ): Promise<CreateTicketResult> {
     const messageId = normalizeMessageId(first.messageId);
     const now = this.now();
-    const ticket: Ticket = {
+    const opened: Ticket = {
       ...input,
       messageId: normalizeMessageId(input.messageId),
       version: 1,
@@ -58,27 +64,68 @@ export class DynamoTicketStore implements TicketStore {
       messageCount: 1,
       lastMessageAt: first.at,
     };
-    const message: TicketMessage = { ...first, messageId, ticketId: ticket.id };
-    const events = [createdEvent(ticket), ...extraEvents].map((e) => toEvent(ticket.id, e, now));
+    const message: TicketMessage = { ...first, messageId, ticketId: opened.id };
+    const events = [createdEvent(opened), ...extraEvents];
+    // Positions in the transaction, for reading its cancellation reasons.
+    const TICKET = 0;
+    const MARKER = 1;
+    let ticket = opened;
+    const rest: TransactItem[] = [this.put(this.messageItem(message))];
+    let windowAt = -1;
+    if (reply) {
+      const after = ticketAfterMessage(opened, reply.message.at, { events: reply.events }, now);
+      ticket = after.next;
+      events.push(...after.events);
+      const replyId = normalizeMessageId(reply.message.messageId);
+      const { window, record } = reply;
+      const sender = window.sender.toLowerCase();
+      windowAt = 2 + rest.length;
+      rest.push(
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...keys.replyGuard(sender),
+              itemType: 'reply-guard',
+              sender,
+              holder: window.holder,
+              until: window.until,
+              expiresAt: Math.ceil(Date.parse(window.until) / 1000) + 86_400,
+            },
+            ConditionExpression: 'attribute_not_exists(pk) OR #until <= :now OR holder = :holder',
+            ExpressionAttributeNames: { '#until': 'until' },
+            ExpressionAttributeValues: { ':now': window.now, ':holder': window.holder },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+        this.put({ ...record, ...keys.outbox(record.id), itemType: 'outbox', ...outboxIndexKeys(record) }, 'attribute_not_exists(pk)'),
+        this.put(this.markerItem(replyId, ticket.id), 'attribute_not_exists(pk)'),
+        this.put(this.messageItem({ ...reply.message, messageId: replyId, ticketId: ticket.id })),
+      );
+    }
     const items: TransactItem[] = [
       this.put(this.ticketItem(ticket), 'attribute_not_exists(pk)'),
-      this.put({ ...keys.messageId(messageId), itemType: 'message-id', messageId, ticketId: ticket.id }, 'attribute_not_exists(pk)'),
-      this.put(this.messageItem(message)),
-      ...events.map((e) => this.put(this.eventItem(e))),
+      this.put(this.markerItem(messageId, ticket.id), 'attribute_not_exists(pk)'),
+      ...rest,
+      ...events.map((e) => this.put(eventItem(toEvent(ticket.id, e, now)))),
     ];
     for (let attempt = 0; ; attempt++) {
       try {
         await this.client.send(new TransactWriteCommand({ TransactItems: items }));
-        return { ticket, created: true };
+        return { ticket, created: true, reply: reply?.record ?? null };
       } catch (error) {
         const codes = cancellationCodes(error);
-        if (codes?.[1] === 'ConditionalCheckFailed') {
+        if (codes?.[MARKER] === 'ConditionalCheckFailed') {
           const existingId = await this.findTicketIdByMessageId(messageId);
           const existing = existingId === null ? null : await this.getTicket(existingId);
-          if (existing) return { ticket: existing, created: false };
+          if (existing) return { ticket: existing, created: false, reply: null };
           throw new ConflictError(`message id ${messageId} is taken but its ticket is not readable`, null, { cause: error });
         }
-        if (codes?.[0] === 'ConditionalCheckFailed') throw new ConflictError(`ticket id ${ticket.id} is taken`, null, { cause: error });
+        if (codes?.[TICKET] === 'ConditionalCheckFailed') throw new ConflictError(`ticket id ${ticket.id} is taken`, null, { cause: error });
+        if (windowAt >= 0 && codes?.[windowAt] === 'ConditionalCheckFailed') {
+          const held = cancellationItem(error, windowAt) ?? (await this.replyWindow(reply!.window.sender));
+          throw new ReplyWindowTakenError(String(held?.holder), String(held?.until), { cause: error });
+        }
         if (isTransactionConflict(codes) && attempt < MAX_TRIES) {
           await backoff(attempt);
           continue;
@@ -87,6 +134,15 @@ export class DynamoTicketStore implements TicketStore {
         throw error;
       }
     }
+  }
+
+  private async replyWindow(sender: string): Promise<Item | null> {
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.replyGuard(sender.toLowerCase()), ConsistentRead: true }));
+    return out.Item ?? null;
+  }
+
+  private markerItem(messageId: string, ticketId: string): Item {
+    return { ...keys.messageId(messageId), itemType: 'message-id', messageId, ticketId };
   }
 
   async findTicketIdByMessageId(messageId: string): Promise<string | null> {
@@ -131,10 +187,10 @@ export class DynamoTicketStore implements TicketStore {
         await this.client.send(
           new TransactWriteCommand({
             TransactItems: [
-              this.put({ ...keys.messageId(messageId), itemType: 'message-id', messageId, ticketId }, 'attribute_not_exists(pk)'),
+              this.put(this.markerItem(messageId, ticketId), 'attribute_not_exists(pk)'),
               this.put(this.ticketItem(next), 'version = :v', { ':v': current.version }),
               this.put(this.messageItem(message)),
-              ...events.map((e) => this.put(this.eventItem(toEvent(ticketId, e, now)))),
+              ...events.map((e) => this.put(eventItem(toEvent(ticketId, e, now)))),
             ],
           }),
         );
@@ -278,7 +334,7 @@ export class DynamoTicketStore implements TicketStore {
         new TransactWriteCommand({
           TransactItems: [
             this.put(this.ticketItem(next), 'version = :v', { ':v': expectedVersion }),
-            ...events.map((e) => this.put(this.eventItem(toEvent(id, e, now)))),
+            ...events.map((e) => this.put(eventItem(toEvent(id, e, now)))),
           ],
         }),
       );
@@ -306,7 +362,7 @@ export class DynamoTicketStore implements TicketStore {
                 ConditionExpression: 'attribute_exists(pk)',
               },
             },
-            this.put(this.eventItem(stored)),
+            this.put(eventItem(stored)),
           ],
         }),
       );
@@ -357,10 +413,6 @@ export class DynamoTicketStore implements TicketStore {
 
   private messageItem(message: TicketMessage): Item {
     return { ...message, ...keys.message(message.ticketId, message.at, message.id), itemType: 'message' };
-  }
-
-  private eventItem(event: TicketEvent): Item {
-    return { ...event, ...keys.event(event.ticketId, event.at, event.id), itemType: 'event' };
   }
 }
 

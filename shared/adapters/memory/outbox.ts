@@ -2,15 +2,27 @@ import { randomUUID } from 'node:crypto';
 import { InvalidStateError, NotFoundError } from '../../ports/errors.ts';
 import type { ClaimResult, NewOutboxRecord, Outbox, OutboxFailure } from '../../ports/outbox.ts';
 import type { Page } from '../../ports/ticket-store.ts';
-import type { OutboxRecord, OutboxState } from '../../tickets/model.ts';
-import { pendingRecord, whyNotClaimable } from '../../tickets/outbox-rules.ts';
+import type { NewTicketEvent, OutboxRecord, OutboxState } from '../../tickets/model.ts';
+import { pendingRecord, sentRecord, whyNotClaimable } from '../../tickets/outbox-rules.ts';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../../tickets/store-support.ts';
 
 /** The outbox in memory, with the DynamoDB adapter's semantics (unit tests). */
 export class MemoryOutbox implements Outbox {
   private readonly records = new Map<string, OutboxRecord>();
+  private recordEvent: ((ticketId: string, event: NewTicketEvent, now: Date) => void) | null = null;
 
   constructor(private readonly deps: { now?: () => Date } = {}) {}
+
+  /** Where `markSent` records its ticket event: the memory ticket store that owns the events. */
+  recordEventsIn(sink: (ticketId: string, event: NewTicketEvent, now: Date) => void): void {
+    this.recordEvent = sink;
+  }
+
+  /** Stores a record written with its ticket (MemoryTicketStore.createTicket); the ids are new. */
+  insert(record: OutboxRecord): void {
+    if (this.records.has(record.id)) throw new Error(`outbox record ${record.id} exists`);
+    this.records.set(record.id, structuredClone(record));
+  }
 
   async enqueue(input: NewOutboxRecord): Promise<{ record: OutboxRecord; created: boolean }> {
     const existing = this.records.get(input.id);
@@ -40,18 +52,11 @@ export class MemoryOutbox implements Outbox {
     return { claimed: true, record: structuredClone(record) };
   }
 
-  async markSent(id: string, claimToken: string, { sesMessageId, now }: { sesMessageId: string; now: Date }): Promise<OutboxRecord> {
-    const record = this.owned(id, claimToken);
-    Object.assign(record, {
-      state: 'sent',
-      sesMessageId,
-      sentAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      claimToken: null,
-      leaseUntil: null,
-      retryable: false,
-      nextAttemptAt: null,
-    } satisfies Partial<OutboxRecord>);
+  async markSent(claimed: OutboxRecord, result: { sesMessageId: string; now: Date }, event?: NewTicketEvent): Promise<OutboxRecord> {
+    const record = this.owned(claimed.id, claimed.claimToken ?? '');
+    if (event !== undefined && this.recordEvent === null) throw new Error('MemoryOutbox: no ticket store records its events');
+    Object.assign(record, sentRecord(record, result));
+    if (event !== undefined) this.recordEvent!(record.ticketId, event, result.now);
     return structuredClone(record);
   }
 

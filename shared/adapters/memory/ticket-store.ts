@@ -1,11 +1,12 @@
-import { ConflictError, NotFoundError } from '../../ports/errors.ts';
-import type { Outbox } from '../../ports/outbox.ts';
+import { ConflictError, NotFoundError, ReplyWindowTakenError } from '../../ports/errors.ts';
+import type { MemoryOutbox } from './outbox.ts';
 import type {
   AppendMessageOptions,
   AppendMessageResult,
   CreateTicketResult,
   NewTicket,
   NewTicketMessage,
+  NewTicketReply,
   Page,
   TicketPatch,
   TicketQuery,
@@ -32,22 +33,30 @@ export class MemoryTicketStore implements TicketStore {
   private readonly messageIds = new Map<string, string>();
   private readonly messages = new Map<string, TicketMessage[]>();
   private readonly events = new Map<string, TicketEvent[]>();
+  /** Reply windows by lower-cased sender. */
+  private readonly windows = new Map<string, { holder: string; until: string }>();
 
-  constructor(private readonly deps: { outbox?: Outbox; now?: () => Date } = {}) {}
+  /**
+   * `outbox`: the records shown in threads and written with a ticket's auto-reply; its
+   * `reply-sent` events land here (DynamoDB writes both in one transaction).
+   */
+  constructor(private readonly deps: { outbox?: MemoryOutbox; now?: () => Date } = {}) {
+    deps.outbox?.recordEventsIn((ticketId, event, now) => this.events.get(ticketId)?.push(toEvent(ticketId, event, now)));
+  }
 
   private now(): Date {
     return this.deps.now?.() ?? new Date();
   }
 
-  async createTicket(input: NewTicket, first: NewTicketMessage, events: NewTicketEvent[] = []): Promise<CreateTicketResult> {
+  async createTicket(input: NewTicket, first: NewTicketMessage, extra: NewTicketEvent[] = [], reply?: NewTicketReply): Promise<CreateTicketResult> {
     const messageId = normalizeMessageId(first.messageId);
     const existingId = this.messageIds.get(messageId);
     if (existingId !== undefined) {
-      return { ticket: clone(this.tickets.get(existingId)!), created: false };
+      return { ticket: clone(this.tickets.get(existingId)!), created: false, reply: null };
     }
     if (this.tickets.has(input.id)) throw new ConflictError(`ticket id ${input.id} is taken`);
     const now = this.now();
-    const ticket: Ticket = {
+    const opened: Ticket = {
       ...clone(input),
       messageId: normalizeMessageId(input.messageId),
       version: 1,
@@ -55,16 +64,29 @@ export class MemoryTicketStore implements TicketStore {
       messageCount: 1,
       lastMessageAt: first.at,
     };
+    let ticket = opened;
+    const events = [createdEvent(opened), ...extra];
+    const messages: TicketMessage[] = [{ ...clone(first), messageId, ticketId: opened.id }];
+    if (reply) {
+      // Checked before anything is written: the whole creation happens or none of it.
+      const sender = reply.window.sender.toLowerCase();
+      const held = this.windows.get(sender);
+      if (held && held.holder !== reply.window.holder && held.until > reply.window.now) throw new ReplyWindowTakenError(held.holder, held.until);
+      if (!this.deps.outbox) throw new Error('MemoryTicketStore: a ticket with a reply needs the outbox');
+      const after = ticketAfterMessage(opened, reply.message.at, { events: reply.events }, now);
+      ticket = after.next;
+      events.push(...after.events);
+      const replyId = normalizeMessageId(reply.message.messageId);
+      messages.push({ ...clone(reply.message), messageId: replyId, ticketId: ticket.id });
+      this.windows.set(sender, { holder: reply.window.holder, until: reply.window.until });
+      this.deps.outbox.insert(reply.record);
+      this.messageIds.set(replyId, ticket.id);
+    }
     this.tickets.set(ticket.id, ticket);
     this.messageIds.set(messageId, ticket.id);
-    this.messages.set(ticket.id, [{ ...clone(first), messageId, ticketId: ticket.id }]);
-    this.events.set(
-      ticket.id,
-      [createdEvent(ticket), ...events].map(
-        (e) => toEvent(ticket.id, e, now),
-      ),
-    );
-    return { ticket: clone(ticket), created: true };
+    this.messages.set(ticket.id, messages);
+    this.events.set(ticket.id, events.map((e) => toEvent(ticket.id, e, now)));
+    return { ticket: clone(ticket), created: true, reply: reply ? clone(reply.record) : null };
   }
 
   async findTicketIdByMessageId(messageId: string): Promise<string | null> {

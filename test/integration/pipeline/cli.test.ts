@@ -49,7 +49,7 @@ describe('triage tickets / triage replies', () => {
     }
     const queued = await outbox.enqueue(anOutboxRecord(ids[0]!, { raw: 'Message-ID: <r1@kdp.example.com>\r\nAuto-Submitted: auto-replied\r\nIn-Reply-To: <a@b>\r\n\r\nBody text here' }));
     const claim = await outbox.claim(queued.record.id, { now: new Date(), leaseMs: 60_000 });
-    if (claim.claimed) await outbox.markSent(queued.record.id, claim.record.claimToken!, { sesMessageId: 'ses-123', now: new Date() });
+    if (claim.claimed) await outbox.markSent(claim.record, { sesMessageId: 'ses-123', now: new Date() });
     await outbox.enqueue(anOutboxRecord(ids[2]!, { id: outboxId(ids[2]!, 'auto') }));
   });
 

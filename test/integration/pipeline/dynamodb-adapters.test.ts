@@ -2,11 +2,9 @@ import { afterAll, beforeAll } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createAwsClients, destroyAwsClients, type AwsClients } from '../../../shared/aws-clients.ts';
 import { DynamoOutbox } from '../../../shared/adapters/dynamodb/outbox.ts';
-import { DynamoReplyGuard } from '../../../shared/adapters/dynamodb/reply-guard.ts';
 import { DynamoTicketStore } from '../../../shared/adapters/dynamodb/ticket-store.ts';
 import { createTable, startLocalStack, type LocalStack } from '../../support/local-stack.ts';
 import { outboxContract } from '../../unit/pipeline/contracts/outbox.contract.ts';
-import { replyGuardContract } from '../../unit/pipeline/contracts/reply-guard.contract.ts';
 import { ticketStoreContract } from '../../unit/pipeline/contracts/ticket-store.contract.ts';
 
 // The same contract suites the in-memory adapters pass, against DynamoDB Local.
@@ -39,4 +37,3 @@ async function freshTable(): Promise<string> {
 
 ticketStoreContract('DynamoDB Local', async () => new DynamoTicketStore(clients.dynamo, await freshTable()));
 outboxContract('DynamoDB Local', async () => new DynamoOutbox(clients.dynamo, await freshTable()));
-replyGuardContract('DynamoDB Local', async () => new DynamoReplyGuard(clients.dynamo, await freshTable()));

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { MemoryMailer } from '../../../shared/adapters/memory/mailer.ts';
 import { MemoryOutbox } from '../../../shared/adapters/memory/outbox.ts';
 import { MemoryRawMailStore } from '../../../shared/adapters/memory/raw-mail-store.ts';
-import { MemoryReplyGuard } from '../../../shared/adapters/memory/reply-guard.ts';
 import { MemoryTicketStore } from '../../../shared/adapters/memory/ticket-store.ts';
 import type { InboundDeps, InboundMessage } from '../../../shared/pipeline/process-inbound.ts';
 import type { SesVerdicts } from '../../../shared/tickets/model.ts';
@@ -19,7 +18,6 @@ export function memoryPipeline() {
   const deps: InboundDeps = {
     tickets,
     outbox,
-    replyGuard: new MemoryReplyGuard(),
     rawMail,
     mailer,
     classify: classifyEmail,

@@ -163,45 +163,46 @@ describe('processInbound (in-memory adapters, real classifier)', () => {
     expect((await p.outbox.listForTicket(first.ticketId))[0]).toMatchObject({ attempts: 3, state: 'sent' });
   });
 
-  it('survives a storage failure between the ticket and its reply: the retry finishes, nothing twice', async () => {
+  it('survives a storage failure at the ticket write: nothing half-stored, the retry finishes, nothing twice', async () => {
     const p = memoryPipeline();
     let failures = 1;
-    const brokenOutbox: Outbox = Object.assign(Object.create(p.outbox) as Outbox, {
-      enqueue: async (...args: Parameters<Outbox['enqueue']>) => {
+    const flakyTickets = Object.assign(Object.create(p.tickets) as typeof p.tickets, {
+      createTicket: async (...args: Parameters<typeof p.tickets.createTicket>) => {
         if (failures-- > 0) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
-        return p.outbox.enqueue(...args);
+        return p.tickets.createTicket(...args);
       },
     });
-    const deps = { ...p.deps, outbox: brokenOutbox };
+    const deps = { ...p.deps, tickets: flakyTickets };
     const message = await p.receive(devEmail('dev-004.eml'));
     await expect(processInbound(deps, message)).rejects.toThrow(/ECONNREFUSED/);
-    expect((await p.tickets.listTickets({})).items).toHaveLength(1);
+    expect((await p.tickets.listTickets({})).items).toHaveLength(0);
+    expect((await p.outbox.listByState('sending')).items).toHaveLength(0);
     expect(p.mailer.sent).toHaveLength(0);
     const retried = await processInbound(deps, message);
-    expect(retried).toMatchObject({ kind: 'duplicate', status: 'auto-replied', reply: { sent: true } });
-    expect(await processInbound(deps, message)).toMatchObject({ reply: { sent: false, state: 'sent' } });
+    expect(retried).toMatchObject({ kind: 'created', status: 'auto-replied', reply: { sent: true } });
+    expect(await processInbound(deps, message)).toMatchObject({ kind: 'duplicate', reply: { sent: false, state: 'sent' } });
     expect(p.mailer.sent).toHaveLength(1);
     expect((await p.tickets.listTickets({})).items).toHaveLength(1);
   });
 
-  it('finishes the thread when a run stopped between queueing the reply and recording it', async () => {
+  it('never sends again when recording "sent" fails after SES took the reply', async () => {
     const p = memoryPipeline();
-    let failures = 1;
-    const flakyTickets = Object.assign(Object.create(p.tickets) as typeof p.tickets, {
-      appendMessage: async (...args: Parameters<typeof p.tickets.appendMessage>) => {
-        if (failures-- > 0) throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-        return p.tickets.appendMessage(...args);
+    const cannotRecord = Object.assign(Object.create(p.outbox) as typeof p.outbox, {
+      markSent: async () => {
+        throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
       },
     });
     const message = await p.receive(devEmail('dev-004.eml'));
-    await expect(processInbound({ ...p.deps, tickets: flakyTickets }, message)).rejects.toThrow(/socket hang up/);
-    expect(p.mailer.sent).toHaveLength(0);
-    const retried = await processInbound({ ...p.deps, tickets: flakyTickets }, message);
-    expect(retried.reply).toMatchObject({ sent: true });
-    const thread = (await p.tickets.getThread(retried.ticketId))!;
-    expect(thread.messages.map((m) => m.direction)).toEqual(['inbound', 'outbound']);
-    expect(await p.tickets.findTicketIdByMessageId(thread.outbox[0]!.messageId)).toBe(retried.ticketId);
+    await expect(processInbound({ ...p.deps, outbox: cannotRecord }, message)).rejects.toThrow(/socket hang up/);
     expect(p.mailer.sent).toHaveLength(1);
+    const again = await processInbound(p.deps, message);
+    expect(again).toMatchObject({ kind: 'duplicate', reply: { sent: false, detail: 'not claimed: in-flight' } });
+    p.advance(p.deps.leaseMs + 1);
+    expect(await sweepOutbox(p.deps)).toMatchObject({ unknown: 1, sent: 0 });
+    expect(p.mailer.sent).toHaveLength(1);
+    const thread = (await p.tickets.getThread(again.ticketId))!;
+    expect(thread.ticket.status).toBe('needs-review');
+    expect(thread.messages.map((m) => m.direction)).toEqual(['inbound', 'outbound']);
   });
 
   it('never resends when the outcome is unknown (a timeout, or a lease that ran out) and flags the ticket', async () => {

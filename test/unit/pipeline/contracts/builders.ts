@@ -1,6 +1,7 @@
-import type { NewTicket, NewTicketMessage } from '../../../../shared/ports/ticket-store.ts';
+import type { NewTicket, NewTicketMessage, NewTicketReply } from '../../../../shared/ports/ticket-store.ts';
 import type { NewOutboxRecord } from '../../../../shared/ports/outbox.ts';
 import { newItemId, newTicketId, outboxId } from '../../../../shared/tickets/model.ts';
+import { claimedRecord } from '../../../../shared/tickets/outbox-rules.ts';
 
 /** Builders for contract tests: realistic tickets, messages and outbox records. */
 
@@ -68,5 +69,24 @@ export function anOutboxRecord(ticketId: string, overrides: Partial<NewOutboxRec
     rawLocation: null,
     requestedBy: 'system',
     ...overrides,
+  };
+}
+
+/**
+ * The auto-reply written with `ticket` a second after it arrived: claimed for its first send,
+ * holding the sender's window from the ticket's arrival for `hours`.
+ */
+export function aReply(ticket: Pick<NewTicket, 'id' | 'messageId' | 'createdAt' | 'sender' | 'subject'>, hours = 24): NewTicketReply {
+  const received = Date.parse(ticket.createdAt);
+  const now = new Date(received + 1000).toISOString();
+  const record = claimedRecord(anOutboxRecord(ticket.id, { recipient: ticket.sender }), now, {
+    token: `token-${newItemId()}`,
+    leaseUntil: new Date(Date.parse(now) + 60_000).toISOString(),
+  });
+  return {
+    window: { sender: ticket.sender, holder: ticket.messageId, now: ticket.createdAt, until: new Date(received + hours * 3_600_000).toISOString() },
+    record,
+    message: { ...aMessage(ticket), id: newItemId(new Date(now)), direction: 'outbound', messageId: record.messageId, at: now, from: record.from, to: [record.recipient], raw: null, outboxId: record.id },
+    events: [{ actor: 'system', type: 'reply-queued', before: null, after: { outboxId: record.id }, note: null }],
   };
 }

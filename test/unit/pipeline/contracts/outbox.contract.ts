@@ -33,11 +33,12 @@ export function outboxContract(name: string, make: () => Promise<Outbox> | Outbo
       if (!claim.claimed) throw new Error('unreachable');
       expect(claim.record).toMatchObject({ state: 'sending', attempts: 1, leaseUntil: at(60_000).toISOString() });
       expect(claims.filter((c) => !c.claimed).every((c) => !c.claimed && c.reason === 'in-flight')).toBe(true);
-      await expect(outbox.markSent(record.id, 'not-the-token', { sesMessageId: 'x', now: at(1000) })).rejects.toBeInstanceOf(InvalidStateError);
-      const sent = await outbox.markSent(record.id, claim.record.claimToken!, { sesMessageId: 'ses-1', now: at(1000) });
+      await expect(outbox.markSent({ ...claim.record, claimToken: 'not-the-token' }, { sesMessageId: 'x', now: at(1000) })).rejects.toBeInstanceOf(InvalidStateError);
+      const sent = await outbox.markSent(claim.record, { sesMessageId: 'ses-1', now: at(1000) });
       expect(sent).toMatchObject({ state: 'sent', sesMessageId: 'ses-1', sentAt: at(1000).toISOString(), claimToken: null });
+      expect(await outbox.get(record.id)).toEqual(sent);
       expect(await outbox.claim(record.id, { now: at(999_999), leaseMs: 1 })).toMatchObject({ claimed: false, reason: 'sent' });
-      await expect(outbox.markSent(record.id, claim.record.claimToken!, { sesMessageId: 'ses-2', now: at(2000) })).rejects.toBeInstanceOf(InvalidStateError);
+      await expect(outbox.markSent(claim.record, { sesMessageId: 'ses-2', now: at(2000) })).rejects.toBeInstanceOf(InvalidStateError);
     });
 
     it('retries a retryable failure when due, never a permanent one', async () => {
@@ -93,7 +94,7 @@ export function outboxContract(name: string, make: () => Promise<Outbox> | Outbo
       }
       const c = await outbox.claim(ids[3]!, { now: at(10_000), leaseMs: 1000 });
       if (!c.claimed) throw new Error('expected a claim');
-      await outbox.markSent(ids[3]!, c.record.claimToken!, { sesMessageId: 's', now: at(10_001) });
+      await outbox.markSent(c.record, { sesMessageId: 's', now: at(10_001) });
       const pending: string[] = [];
       let cursor: string | null = null;
       do {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError } from '../../../../shared/ports/errors.ts';
+import { ConflictError, NotFoundError, ReplyWindowTakenError } from '../../../../shared/ports/errors.ts';
 import type { TicketStore } from '../../../../shared/ports/ticket-store.ts';
 import type { Ticket } from '../../../../shared/tickets/model.ts';
 import { newItemId } from '../../../../shared/tickets/model.ts';
-import { aMessage, aTicket } from './builders.ts';
+import { aMessage, aReply, aTicket } from './builders.ts';
 
 /** The behaviour every TicketStore adapter must have; run against memory and DynamoDB Local. */
 export function ticketStoreContract(name: string, make: () => Promise<TicketStore> | TicketStore): void {
@@ -38,6 +38,61 @@ export function ticketStoreContract(name: string, make: () => Promise<TicketStor
       expect(await store.createTicket(again, aMessage(again))).toMatchObject({ created: false, ticket: { id: winner.id } });
       expect(await store.getTicket(again.id)).toBeNull();
       expect(await store.findTicketIdByMessageId(` <${messageId}> `)).toBe(winner.id);
+    });
+
+    it('creates a ticket with its auto-reply in one write: the claimed outbox record, the reply in the thread, its Message-ID mapped', async () => {
+      const store = await make();
+      const input = aTicket({ sender: `reply-${newItemId().toLowerCase()}@example.com` });
+      const reply = aReply(input);
+      const result = await store.createTicket(input, aMessage(input), [], reply);
+      expect(result).toMatchObject({ created: true, reply: { id: reply.record.id, state: 'sending', attempts: 1, claimToken: reply.record.claimToken } });
+      expect(result.ticket).toMatchObject({ version: 2, messageCount: 2, status: 'auto-replied' });
+      expect(await store.getTicket(input.id)).toEqual(result.ticket);
+      const thread = (await store.getThread(input.id))!;
+      expect(thread.messages.map((m) => m.direction)).toEqual(['inbound', 'outbound']);
+      expect(thread.events.map((e) => e.type)).toEqual(['created', 'reply-queued']);
+      expect(thread.outbox).toEqual([reply.record]);
+      expect(await store.findTicketIdByMessageId(reply.record.messageId)).toBe(input.id);
+      // Delivered again: the ticket that exists, nothing written.
+      const again = aTicket({ messageId: input.messageId, sender: input.sender });
+      expect(await store.createTicket(again, aMessage(again), [], aReply(again))).toMatchObject({ created: false, reply: null, ticket: { id: input.id } });
+      expect(await store.getTicket(again.id)).toBeNull();
+    });
+
+    it('gives a sender one reply window: taken again by its holder, refused to others until it ends', async () => {
+      const store = await make();
+      const sender = `window-${newItemId().toLowerCase()}@example.com`;
+      const t0 = '2026-03-01T10:00:00.000Z';
+      const hours = (h: number) => new Date(Date.parse(t0) + h * 3_600_000).toISOString();
+      const first = aTicket({ sender, createdAt: t0 });
+      await store.createTicket(first, aMessage(first), [], aReply(first));
+      const second = aTicket({ sender, createdAt: hours(23) });
+      const refused = await store.createTicket(second, aMessage(second), [], aReply(second)).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(ReplyWindowTakenError);
+      expect(refused).toMatchObject({ holder: first.messageId, until: hours(24) });
+      expect(await store.getTicket(second.id)).toBeNull();
+      expect(await store.findTicketIdByMessageId(second.messageId)).toBeNull();
+      // The holder itself takes it again (a window written without its ticket by an older
+      // version, say); after the end anybody may.
+      const holder = aTicket({ sender, messageId: `again-${newItemId()}`, createdAt: hours(2) });
+      await expect(store.createTicket(holder, aMessage(holder), [], { ...aReply(holder), window: aReply(first).window })).resolves.toMatchObject({ created: true });
+      const third = aTicket({ sender, createdAt: hours(24.5) });
+      await expect(store.createTicket(third, aMessage(third), [], aReply(third))).resolves.toMatchObject({ created: true });
+      const fourth = aTicket({ sender, createdAt: hours(25) });
+      await expect(store.createTicket(fourth, aMessage(fourth), [], aReply(fourth))).rejects.toMatchObject({ holder: third.messageId, until: hours(48.5) });
+    });
+
+    it('lets exactly one of many concurrent messages from one sender take the window', async () => {
+      const store = await make();
+      const sender = `race-${newItemId().toLowerCase()}@example.com`;
+      const tickets = Array.from({ length: 10 }, () => aTicket({ sender, createdAt: '2026-03-02T10:00:00.000Z' }));
+      const results = await Promise.allSettled(tickets.map((t) => store.createTicket(t, aMessage(t), [], aReply(t))));
+      const won = results.filter((r) => r.status === 'fulfilled');
+      expect(won).toHaveLength(1);
+      const winner = (won[0] as PromiseFulfilledResult<Awaited<ReturnType<TicketStore['createTicket']>>>).value.ticket;
+      for (const r of results.filter((r) => r.status === 'rejected')) {
+        expect((r as PromiseRejectedResult).reason).toMatchObject({ name: 'ReplyWindowTakenError', holder: winner.messageId });
+      }
     });
 
     it('appends a follow-up once, applies the next status and records the change', async () => {
