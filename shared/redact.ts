@@ -14,8 +14,38 @@ import type { ParsedEmail } from './types.ts';
  */
 export function redact(text: string): string {
   if (text === '') return text;
-  let out = text.replace(PASSWORD, redactPassword);
-  out = out.replace(IBAN, (m) => (ibanValid(m) ? '[iban]' : m));
+  const out = text.replace(PASSWORD, redactPassword);
+  // Every number pattern needs a digit and stays within a line, so only the stretches of lines
+  // that hold digits are read (a 200 KB quoted thread is mostly prose).
+  let result = '';
+  let done = 0;
+  DIGIT.lastIndex = 0;
+  for (let m = DIGIT.exec(out); m !== null; m = DIGIT.exec(out)) {
+    const start = out.lastIndexOf('\n', m.index) + 1;
+    // Lines with digits close together are read as one stretch: fewer, longer passes.
+    let end = m.index;
+    for (;;) {
+      const lineEnd = out.indexOf('\n', end);
+      end = lineEnd < 0 ? out.length : lineEnd;
+      DIGIT.lastIndex = end;
+      const next = DIGIT.exec(out);
+      if (next === null || next.index - end > STRETCH_GAP) break;
+      end = next.index;
+    }
+    result += out.slice(done, start) + redactNumbers(out.slice(start, end));
+    done = end;
+    DIGIT.lastIndex = end;
+  }
+  return done === 0 ? out : result + out.slice(done);
+}
+
+const DIGIT = /\d/g;
+/** Lines with digits this close (in characters) are redacted in one pass. */
+const STRETCH_GAP = 4096;
+
+/** The number patterns, in order, over a stretch of whole lines. */
+function redactNumbers(lines: string): string {
+  let out = lines.replace(IBAN, (m) => (ibanValid(m) ? '[iban]' : m));
   out = out.replace(CARD, (m) => (cardLike(m) ? '[card]' : m));
   out = out.replace(INTERNATIONAL_PHONE, redactInternational);
   out = out.replace(CODE, (_m, before: string) => `${before}[code]`);

@@ -125,3 +125,17 @@ describe('redactEmail', () => {
     expect(email.customer.own).toContain('Hunter2!');
   });
 });
+
+describe('redact: long texts', () => {
+  // Numbers are looked for only in stretches of lines that hold digits; the result must be the
+  // same as reading every line, however far apart the numbers are.
+  it('finds numbers at both ends of a long prose thread and leaves the prose', () => {
+    const prose = '> We looked into your request and suggest signing out and back in.\n'.repeat(3000);
+    const text = `call me on +44 7700 900123\n${prose}my card 4111 1111 1111 1111\n${prose}code 482913`;
+    const out = redact(text);
+    expect(out.startsWith('call me on +44 [phone]\n')).toBe(true);
+    expect(out).toContain(`\n${prose}my card [card]\n`);
+    expect(out.endsWith('code [code]')).toBe(true);
+    expect(out.length).toBe(text.length - '7700 900123'.length + '[phone]'.length - '4111 1111 1111 1111'.length + '[card]'.length - 6 + '[code]'.length);
+  });
+});
