@@ -110,4 +110,24 @@ export const nodemailerUnreachable: Plugin = {
   },
 };
 
-export const LAMBDA_BUNDLE_PLUGINS: Plugin[] = [sdkSchemaKeys, francTrigrams(francLanguages()), lambdaCredentials, nodemailerUnreachable];
+/**
+ * Each SDK client imports its whole package.json (~2 KB: scripts, dependencies…) to read
+ * `packageInfo.version` for the user agent; only the name and version are kept.
+ */
+export const sdkPackageVersion: Plugin = {
+  name: 'sdk-package-version',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]package\.json$/ }, async (args) => {
+      const { name, version } = JSON.parse(await readFile(args.path, 'utf8')) as { name: string; version: string };
+      return { contents: JSON.stringify({ name, version }), loader: 'json' };
+    });
+  },
+};
+
+export const LAMBDA_BUNDLE_PLUGINS: Plugin[] = [
+  sdkSchemaKeys,
+  sdkPackageVersion,
+  francTrigrams(francLanguages()),
+  lambdaCredentials,
+  nodemailerUnreachable,
+];
