@@ -10,41 +10,55 @@ import type { SesVerdicts, VerdictStatus } from '../../shared/tickets/model.ts';
 
 const STATUSES = ['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED'] as const;
 
-/** A verdict SES did not send (scanning off) counts as DISABLED; an unknown status, as failed processing. */
-const Verdict = z.pipe(
-  z.optional(z.object({ status: z.string() })),
-  z.transform((v): VerdictStatus => {
-    if (v === undefined) return 'DISABLED';
-    const status = v.status.toUpperCase();
-    return (STATUSES as readonly string[]).includes(status) ? (status as VerdictStatus) : 'PROCESSING_FAILED';
-  }),
-);
-
-export const SesRecordSchema = z.object({
-  eventSource: z.literal('aws:ses'),
-  ses: z.object({
-    mail: z.object({
-      timestamp: z.iso.datetime({ offset: true }),
-      source: z.string(),
-      // Also the S3 object name: only the characters SES uses, so it cannot walk the bucket.
-      messageId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,200}$/)),
-      destination: z.array(z.string()),
-      headersTruncated: z.optional(z.boolean()),
+/**
+ * The schemas, built on first use: constructing zod schemas is import-time work that would
+ * otherwise lengthen every cold start before the first event is even read.
+ */
+function buildSchemas() {
+  /** A verdict SES did not send (scanning off) counts as DISABLED; an unknown status, as failed processing. */
+  const Verdict = z.pipe(
+    z.optional(z.object({ status: z.string() })),
+    z.transform((v): VerdictStatus => {
+      if (v === undefined) return 'DISABLED';
+      const status = v.status.toUpperCase();
+      return (STATUSES as readonly string[]).includes(status) ? (status as VerdictStatus) : 'PROCESSING_FAILED';
     }),
-    receipt: z.object({
-      recipients: z.array(z.string()),
-      spamVerdict: Verdict,
-      virusVerdict: Verdict,
-      spfVerdict: Verdict,
-      dkimVerdict: Verdict,
-      dmarcVerdict: Verdict,
-      dmarcPolicy: z.optional(z.string()),
-    }),
-  }),
-});
+  );
 
-export const SesEventSchema = z.object({ Records: z.array(SesRecordSchema).check(z.minLength(1)) });
-export type SesRecord = z.infer<typeof SesRecordSchema>;
+  const record = z.object({
+    eventSource: z.literal('aws:ses'),
+    ses: z.object({
+      mail: z.object({
+        timestamp: z.iso.datetime({ offset: true }),
+        source: z.string(),
+        // Also the S3 object name: only the characters SES uses, so it cannot walk the bucket.
+        messageId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,200}$/)),
+        destination: z.array(z.string()),
+        headersTruncated: z.optional(z.boolean()),
+      }),
+      receipt: z.object({
+        recipients: z.array(z.string()),
+        spamVerdict: Verdict,
+        virusVerdict: Verdict,
+        spfVerdict: Verdict,
+        dkimVerdict: Verdict,
+        dmarcVerdict: Verdict,
+        dmarcPolicy: z.optional(z.string()),
+      }),
+    }),
+  });
+
+  return { record, event: z.object({ Records: z.array(record).check(z.minLength(1)) }) };
+}
+
+let schemas: ReturnType<typeof buildSchemas> | null = null;
+
+/** The whole event: one or more receipt records. */
+export function sesEventSchema(): ReturnType<typeof buildSchemas>['event'] {
+  return (schemas ??= buildSchemas()).event;
+}
+
+export type SesRecord = z.infer<ReturnType<typeof buildSchemas>['record']>;
 
 /** What the use case needs from one record: where the raw message is, when, from whom, verdicts. */
 export function toInboundMessage(record: SesRecord, location: { bucket: string; prefix: string }): InboundMessage {

@@ -5,7 +5,7 @@ import { pipelineConfig, type PipelineConfig } from '../../shared/config.ts';
 import { NotFoundError, RetryableError } from '../../shared/ports/errors.ts';
 import { processInbound, type InboundDeps, type InboundOutcome } from '../../shared/pipeline/process-inbound.ts';
 import { inboundDeps } from './deps.ts';
-import { SesEventSchema, sesMessageIdOf, toInboundMessage } from './event.ts';
+import { sesEventSchema, sesMessageIdOf, toInboundMessage } from './event.ts';
 
 /**
  * The inbound-email Lambda: SES receipt rule (S3 action first, then this, asynchronously).
@@ -34,7 +34,7 @@ export function createInboundHandler(deps: InboundHandlerDeps): (event: unknown)
   const { logger, metrics } = deps;
   return async (event) => {
     try {
-      const parsed = SesEventSchema.safeParse(event);
+      const parsed = sesEventSchema().safeParse(event);
       if (!parsed.success) {
         const sesMessageId = sesMessageIdOf(event);
         logger.error('rejected: not a valid SES receipt event', {
