@@ -42,9 +42,11 @@ export function triageParsed(parsed: ParsedEmail, supportAddresses: string[], th
   const language = detectLanguage(own.trim() ? own : `${forwarded}\n${email.subject}`);
 
   // A customer who quotes their own earlier message ("sending this again") is restating the
-  // request: it counts like a forward, not like our reply quoted back.
+  // request: it counts like a forward, not like our reply quoted back. The quoted message's
+  // author is the first address of its header ("On … <a@b> wrote:", or "From:" before "To:").
   const sender = parsed.from?.address ?? '';
-  const quotesSelf = sender !== '' && quoted.slice(0, 600).toLowerCase().includes(sender);
+  const quotedAuthor = /[^\s<>"'()[\]:;,]+@[^\s<>"'()[\]:;,]+\.[a-z]{2,}/i.exec(quoted.slice(0, 600))?.[0].toLowerCase();
+  const quotesSelf = sender !== '' && quotedAuthor === sender;
   const classification = classifyParts({
     subject: email.subject,
     own,

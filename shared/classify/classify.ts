@@ -131,7 +131,8 @@ export function classifyParts(input: ClassifierInput): Classification {
   // Only the latest quoted message matters (and it weighs little); signatures say nothing of the
   // problem, so they are not read at all.
   scan(input.quoted.slice(0, MAX_QUOTED_CHARS), 'quoted', hits, signalSources);
-  scan(input.attachmentNames.join('\n'), 'attachment', hits, signalSources);
+  // File names join words with underscores ("Fehler_404_nach_Login.png").
+  scan(input.attachmentNames.join('\n').replaceAll('_', ' '), 'attachment', hits, signalSources);
 
   // A rule counts once at its best place; further places add a quarter (a subject that agrees
   // with the body adds a little certainty, a repeated phrase adds little).

@@ -3,20 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { runCorpus } from '../../../cli/commands/eval.ts';
 import { evaluate } from '../../../shared/eval/evaluate.ts';
 
-// 96 emails written independently of the rules (test/fixtures/holdout, eight languages, many
-// MIME shapes). First measured at 90.6% accuracy with 3 unwanted replies; the floors below
-// keep what error analysis of generic weaknesses brought (see README "Classifier").
-const HOLDOUT = resolve(import.meta.dirname, '../../fixtures/holdout');
+// Two corpora written independently of the rules, each by a separate helper without access to
+// the classifier (eight languages, many MIME shapes). Their first unseen runs: holdout 90.6%
+// accuracy with 3 unwanted replies; holdout2 85.9% with 9. The floors keep what error analysis
+// of generic weaknesses brought (see README "Classifier"); neither set is unseen any more.
+const CORPORA = [
+  { dir: 'holdout', total: 96, accuracy: 0.9, coverage: 0.85 },
+  { dir: 'holdout2', total: 128, accuracy: 0.9, coverage: 0.8 },
+];
 
-describe('held-out corpus', () => {
-  it('accuracy ≥ 90%, at most one unwanted reply, none to a machine', async () => {
-    const { labels, predictions } = await runCorpus(HOLDOUT, ['support@kdp.example.com']);
+describe.each(CORPORA)('held-out corpus $dir', ({ dir, total, accuracy, coverage }) => {
+  it(`accuracy ≥ ${accuracy * 100}%, at most one unwanted reply, none to a machine`, async () => {
+    const { labels, predictions } = await runCorpus(resolve(import.meta.dirname, '../../fixtures', dir), ['support@kdp.example.com']);
     const report = evaluate(labels, predictions);
-    expect(report.total).toBe(96);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(report.total).toBe(total);
+    expect(report.accuracy).toBeGreaterThanOrEqual(accuracy);
     expect(report.wrongReplies.length).toBeLessThanOrEqual(1);
     expect(report.machineReplies).toBe(0);
-    expect(report.coverage).toBeGreaterThanOrEqual(0.85);
+    expect(report.coverage).toBeGreaterThanOrEqual(coverage);
     for (const lang of report.perLanguage) expect(lang.accuracy, lang.language).toBeGreaterThanOrEqual(0.75);
   });
 });

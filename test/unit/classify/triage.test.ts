@@ -75,6 +75,40 @@ describe('classifyEmail decisions and reasons', () => {
     expect(codes(person)).toContain('follow-up');
   });
 
+  it.each([
+    ['de', 'Der Artikel hilft mir leider nicht weiter, der Code kommt einfach nicht an. Ich möchte mit einem Menschen sprechen.'],
+    ['fr', "Votre réponse automatique ne m'aide pas du tout. Rien ne marche, je voudrais qu'un être humain regarde mon compte."],
+    ['es', 'Ya hice todo lo que dice el artículo y sigo sin poder entrar. Quiero hablar con una persona.'],
+    ['ja', '記事に書いてあることは全部試しましたが入れません。担当の方から直接お電話をいただけないでしょうか。'],
+    ['es', '¡Ya está! Era eso, tenía dos cuentas con el mismo correo. Muchísimas gracias, ya no hace falta nada más.'],
+    ['pt', 'Gente, consegui! O código chegou na hora. Podem fechar o chamado, muito obrigada.'],
+  ])('treats a %s follow-up (solved, or asking for a person) as one: no second article', async (_lang, body) => {
+    const t = await classifyEmail(mail({ Subject: 'Re: [#1187730]' }, body), { supportAddresses: [SUPPORT] });
+    expect(t.autoReply).toBe(false);
+    expect(codes(t)).toContain('follow-up');
+  });
+
+  it.each([
+    'Last night I got an email about a sign-in to my account from a device in Vietnam. Now I cannot get into my KDP account. Please lock the account.',
+    'Stanotte mi sono arrivati 4 SMS con il codice di verifica che non ho chiesto. Qualcuno sta cercando di entrare nel mio account KDP?',
+    'Heute Nacht kam eine Mail "Ihr Passwort wurde geändert". Das war ich nicht! Jetzt komme ich mit meinem Passwort nicht mehr rein.',
+  ])('leaves a fear of intrusion to a person: %s', async (body) => {
+    const t = await classifyEmail(mail({ Subject: 'help' }, body), { supportAddresses: [SUPPORT] });
+    expect(t.autoReply).toBe(false);
+  });
+
+  it("reads our reply quoted back as quoted, even though it names the customer's address", async () => {
+    const t = await classifyEmail(
+      mail(
+        { Subject: 'AW: Ihre Anfrage' },
+        'Danke, aber jetzt kommt ein 404 Fehler nach der Anmeldung.\n\nVon: KDP Support <support@kdp.example.com>\nGesendet: Dienstag\nAn: Pat Author <pat@example.com>\nBetreff: Ihre Anfrage\n\nProbleme mit der Zwei-Schritt-Verifizierung? Der Code kommt nicht an?',
+      ),
+      { supportAddresses: [SUPPORT] },
+    );
+    expect(t.category).toBe('error-404');
+    expect(t.evidence.filter((e) => e.category === 'two-step-verification').every((e) => e.source === 'quoted')).toBe(true);
+  });
+
   it('is unsure, and says so, when two problems weigh the same', async () => {
     const t = await classifyEmail(
       mail({}, 'The page says my email address is not recognised. With my other address it says my password is incorrect and the reset email never arrives.'),
