@@ -92,9 +92,15 @@ class Parser {
     const exact = parts.every((p) => p.exact !== null && !p.optional) ? parts.map((p) => p.exact).join('') : null;
     if (candidates.length === 0) return { exact, lits: null, optional, all: [] };
     // Most selective first: the set whose shortest literal is longest.
-    const best = candidates.reduce((a, b) => (minLen(b) > minLen(a) ? b : a));
-    const all = candidates.filter((c) => minLen(c) >= 2).sort((a, b) => minLen(b) - minLen(a));
-    return { exact, lits: best, optional, all };
+    const shortest = candidates.map(minLen);
+    let best = 0;
+    for (let c = 1; c < candidates.length; c++) if (shortest[c]! > shortest[best]!) best = c;
+    const all = candidates
+      .map((set, c) => ({ set, min: shortest[c]! }))
+      .filter((c) => c.min >= 2)
+      .sort((a, b) => b.min - a.min)
+      .map((c) => c.set);
+    return { exact, lits: candidates[best]!, optional, all };
   }
 
   private quantified(node: Node): Node {
@@ -213,10 +219,12 @@ const MAX_CLASSES = 0x10000;
  */
 export class LiteralFilter {
   private built = false;
-  /** Per pattern: null (always runs) or branches, each a list of literal-set ids all needed. */
-  private needs: (number[][] | null)[] = [];
-  /** Per literal id, the literal sets it belongs to. */
-  private setsOf: number[][] = [];
+  /**
+   * Per pattern p, needs[needStart[p] .. needStart[p + 1]): -1 when it always runs, else its
+   * branches as [count, set ids…]…; a branch holds when every one of its literal sets was found.
+   */
+  private needs: Int32Array = new Int32Array(0);
+  private needStart: Int32Array = new Int32Array(0);
   /** Per literal set, the last call that found one of its literals. */
   private setFound: Uint32Array = new Uint32Array(0);
   private call = 0;
@@ -228,8 +236,9 @@ export class LiteralFilter {
   /** next state = delta[state * width + class], once `ready[state]`. */
   private delta: Int32Array = new Int32Array(0);
   private ready: Uint8Array = new Uint8Array(0);
-  /** Per state: ids of the literals that end here (its own and its suffixes'), or null. */
-  private out: (number[] | null)[] = [];
+  /** Per state s, outSets[outStart[s] .. outStart[s + 1]): the literal sets whose literals end there. */
+  private outSets: Int32Array = new Int32Array(0);
+  private outStart: Int32Array = new Int32Array(0);
   private readonly result: Uint8Array;
 
   constructor(private readonly sources: readonly string[]) {
@@ -256,10 +265,19 @@ export class LiteralFilter {
       }
       return id;
     };
-    this.needs = this.sources.map((src) => requirements(src)?.map((sets) => sets.map(setOf)) ?? null);
-    this.setsOf = Array.from({ length: ids.size }, () => []);
+    const program: number[] = [];
+    this.needStart = new Int32Array(this.sources.length + 1);
+    this.sources.forEach((src, p) => {
+      this.needStart[p] = program.length;
+      const branches = requirements(src)?.map((sets) => sets.map(setOf));
+      if (!branches) program.push(-1);
+      else for (const sets of branches) program.push(sets.length, ...sets);
+    });
+    this.needStart[this.sources.length] = program.length;
+    this.needs = Int32Array.from(program);
+    const setsOf: number[][] = Array.from({ length: ids.size }, () => []);
     members.forEach((list, set) => {
-      for (const literal of list) this.setsOf[literal]!.push(set);
+      for (const literal of list) setsOf[literal]!.push(set);
     });
     this.setFound = new Uint32Array(members.length);
     let classes = 1;
@@ -287,17 +305,26 @@ export class LiteralFilter {
     }
     // Failure links breadth first; a state's outputs include its failure state's.
     const fail = new Int32Array(own.length);
-    this.out = own.map((list) => (list.length ? list : null));
+    const out: (number[] | null)[] = own.map((list) => (list.length ? list : null));
     const queue = [...children[0]!];
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head]!;
-      const inherited = this.out[fail[state]!];
-      if (inherited) this.out[state] = [...(this.out[state] ?? []), ...inherited];
+      const inherited = out[fail[state]!];
+      if (inherited) out[state] = [...(out[state] ?? []), ...inherited];
       for (const child of children[state]!) {
         fail[child] = state === 0 ? 0 : this.step(fail, fail[state]!, label[child]!);
         queue.push(child);
       }
     }
+    // Per state, the distinct literal sets its literals belong to, flat.
+    const flat: number[] = [];
+    this.outStart = new Int32Array(own.length + 1);
+    out.forEach((literals, state) => {
+      this.outStart[state] = flat.length;
+      if (literals) flat.push(...new Set(literals.flatMap((literal) => setsOf[literal]!)));
+    });
+    this.outStart[own.length] = flat.length;
+    this.outSets = Int32Array.from(flat);
     this.fail = fail;
     this.width = classes;
     this.delta = new Int32Array(own.length * classes);
@@ -328,35 +355,36 @@ export class LiteralFilter {
    */
   candidates(text: string): Uint8Array {
     if (!this.built) this.build();
-    const { delta, ready, classOf, width, out, needs, result, setsOf, setFound } = this;
+    const { delta, ready, classOf, width, outSets, outStart, needs, needStart, result, setFound } = this;
     // Stamps instead of clearing: a set was found in this text if it carries this call's number.
     const call = (this.call = (this.call % 0xfffffffe) + 1);
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       if (ready[state] === 0) this.fillRow(state);
       state = delta[state * width + classOf[text.charCodeAt(i)]!]!;
-      const ends = out[state];
-      if (ends) {
-        for (let k = 0; k < ends.length; k++) {
-          const sets = setsOf[ends[k]!]!;
-          for (let m = 0; m < sets.length; m++) setFound[sets[m]!] = call;
-        }
-      }
+      for (let k = outStart[state]!, end = outStart[state + 1]!; k < end; k++) setFound[outSets[k]!] = call;
     }
-    for (let p = 0; p < needs.length; p++) {
-      const branches = needs[p];
-      result[p] = !branches || satisfied(branches, setFound, call) ? 1 : 0;
+    for (let p = 0; p < result.length; p++) {
+      let at = needStart[p]!;
+      const end = needStart[p + 1]!;
+      if (needs[at] === -1) {
+        result[p] = 1;
+        continue;
+      }
+      let can = 0;
+      while (at < end && can === 0) {
+        const count = needs[at]!;
+        can = 1;
+        for (let k = at + 1; k <= at + count; k++) {
+          if (setFound[needs[k]!] !== call) {
+            can = 0;
+            break;
+          }
+        }
+        at += count + 1;
+      }
+      result[p] = can;
     }
     return result;
   }
-}
-
-/** Some branch has every literal set it needs found in this call. */
-function satisfied(branches: number[][], setFound: Uint32Array, call: number): boolean {
-  branches: for (let b = 0; b < branches.length; b++) {
-    const sets = branches[b]!;
-    for (let s = 0; s < sets.length; s++) if (setFound[sets[s]!] !== call) continue branches;
-    return true;
-  }
-  return false;
 }
