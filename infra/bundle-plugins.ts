@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
+import { FRANC_LANGUAGES } from '../shared/classify/language.ts';
 
 /**
  * esbuild plugins for the Lambda bundles (infra/bundling.ts). Each one removes code or data the
@@ -37,22 +37,10 @@ export const sdkSchemaKeys: Plugin = {
   },
 };
 
-/**
- * The languages shared/classify/language.ts lets franc choose from (its `only` list: the keys
- * of ISO3_TO_1), read from that file so the two cannot drift apart. Throws if the shape changed.
- */
-export function francLanguages(source = readFileSync(new URL('../shared/classify/language.ts', import.meta.url), 'utf8')): string[] {
-  const table = /const ISO3_TO_1\b[^=]*=\s*\{([^}]*)\}/.exec(source)?.[1];
-  const codes = table ? [...table.matchAll(/\b([a-z]{3})\s*:/g)].map((m) => m[1]!) : [];
-  if (codes.length === 0 || !/\bfranc\(/.test(source) || !/\bonly:\s*ONLY\b/.test(source) || !/ONLY = Object\.keys\(ISO3_TO_1\)/.test(source)) {
-    throw new Error('shared/classify/language.ts no longer calls franc with only: Object.keys(ISO3_TO_1); update francTrigrams in infra/bundle-plugins.ts');
-  }
-  return codes;
-}
 
 /**
  * franc-min ships trigram models for 82 languages (~165 KB) and turns all of them into lookup
- * tables at import. We only ever call it with `only` = francLanguages(), and franc drops every
+ * tables at import. We only ever call it with `only` = FRANC_LANGUAGES, and franc drops every
  * other language before it looks at a model (filterLanguages), so the data module is loaded
  * with just those models. Every script key stays, even when none of its languages is left: franc
  * picks the text's script first, and an empty script still answers `und` exactly as a filtered
@@ -127,7 +115,7 @@ export const sdkPackageVersion: Plugin = {
 export const LAMBDA_BUNDLE_PLUGINS: Plugin[] = [
   sdkSchemaKeys,
   sdkPackageVersion,
-  francTrigrams(francLanguages()),
+  francTrigrams(FRANC_LANGUAGES),
   lambdaCredentials,
   nodemailerUnreachable,
 ];

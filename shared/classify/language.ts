@@ -5,7 +5,11 @@ import type { Language } from '../taxonomy.ts';
 const ISO3_TO_1: Record<string, Language> = {
   eng: 'en', deu: 'de', fra: 'fr', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', jpn: 'ja',
 };
-const ONLY = Object.keys(ISO3_TO_1);
+/**
+ * The only languages franc may answer with. The Lambda bundles load franc's trigram data for
+ * these alone (infra/bundle-plugins.ts), so franc must never be called without this list.
+ */
+export const FRANC_LANGUAGES: readonly string[] = Object.keys(ISO3_TO_1);
 
 // Kana only occurs in Japanese; franc needs more text than a short Japanese line gives it.
 const KANA = /[\u3040-\u30ff]/;
@@ -79,7 +83,7 @@ export function detectLanguage(text: string): Language | 'und' {
   // Trigram statistics need text; on a line or two, function words tell more.
   if (!(clearByWords && top >= 4)) {
     const letters = sample.split(NOT_LETTERS).filter((t) => t !== '').join(' ');
-    const code = letters.length >= 40 ? franc(letters, { only: ONLY, minLength: 10 }) : 'und';
+    const code = letters.length >= 40 ? franc(letters, { only: [...FRANC_LANGUAGES], minLength: 10 }) : 'und';
     const lang = ISO3_TO_1[code];
     if (lang) return lang;
   }
