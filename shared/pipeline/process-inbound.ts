@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { renderArticle } from '../articles/index.ts';
 import type { PipelineConfig } from '../config.ts';
-import { ReplyWindowTakenError, RetryableError } from '../ports/errors.ts';
+import { ReplyWindowTakenError } from '../ports/errors.ts';
 import type { RawMailStore } from '../ports/raw-mail-store.ts';
 import type { NewTicket, NewTicketMessage, NewTicketReply } from '../ports/ticket-store.ts';
 import {
@@ -122,7 +122,7 @@ async function openTicket(
   const { messageId, sesBased } = ids;
   const { config } = deps;
   const email = triage.email;
-  const receivedAt = new Date(message.receivedAt);
+  const id = newTicketId(new Date(message.receivedAt));
   const input = (decision: ReplyDecision): NewTicket => ({
     id,
     createdAt: message.receivedAt,
@@ -145,7 +145,6 @@ async function openTicket(
     customerText: storedText(email.customer.own, config.maxStoredTextBytes),
     attachments: boundAttachments(email.attachments),
   });
-  const id = newTicketId(receivedAt);
   const inbound = inboundMessage(deps, messageId, message, triage);
 
   let decision = decided;

@@ -118,6 +118,18 @@ describe('processInbound (in-memory adapters, real classifier)', () => {
     expect(p.mailer.sent).toHaveLength(2);
   });
 
+  it('sends a ticket whose reply cannot be composed safely to review, without taking the sender\'s window', async () => {
+    const p = memoryPipeline();
+    const broken = { ...p.deps, config: { ...p.deps.config, messageIdDomain: 'not a host name' } };
+    const outcome = await processInbound(broken, await p.receive(devEmail('dev-004.eml')));
+    expect(outcome).toMatchObject({ kind: 'created', status: 'needs-review', reply: null });
+    expect(outcome.kind === 'created' && outcome.reasons[0]).toEqual({ code: 'reply-failed', detail: 'reply not composed: invalid-domain' });
+    expect((await p.tickets.getThread(outcome.ticketId))!.outbox).toEqual([]);
+    expect(p.mailer.sent).toHaveLength(0);
+    const again = email({ From: VICTOR, To: 'support@kdp.example.com', Subject: 'Password reset', 'Message-ID': '<after-broken@example.net>' }, 'I forgot my password and the password reset email never arrives, not even in my spam folder.');
+    expect(await processInbound(p.deps, await p.receive(again))).toMatchObject({ status: 'auto-replied', reply: { sent: true } });
+  });
+
   it('quarantines spam and sends unauthenticated senders to review, without replies', async () => {
     const p = memoryPipeline();
     const spam = await processInbound(p.deps, await p.receive(devEmail('dev-004.eml'), { verdicts: { spam: 'FAIL' } }));
