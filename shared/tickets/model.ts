@@ -143,7 +143,8 @@ export type NewTicketEvent = Omit<TicketEvent, 'id' | 'ticketId' | 'at'> & { at?
 
 export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed', 'failed-unknown'] as const;
 /**
- * pending → sending (claimed, with a lease) → sent | failed.
+ * pending → sending (claimed, with a lease) → sent | failed. The auto-reply skips `pending`:
+ * it is written already claimed, in the transaction that creates its ticket.
  * `failed` with `retryable` goes back through a claim on the retry sweep; `failed-unknown` means
  * a claim's lease ran out with no recorded outcome (SES may or may not have accepted it): it is
  * never resent automatically — at most once — and waits for a person.
