@@ -15,6 +15,7 @@ describe('redact: passwords typed into the email keep the word, lose the secret'
     ['mi contraseña es Perro2020', 'mi contraseña es [password]'],
     ['senha: abc@123', 'senha: [password]'],
     ['minha senha é Casa123', 'minha senha é [password]'],
+    ['a minha palavra-passe é Lisboa2024', 'a minha palavra-passe é [password]'],
     ['wachtwoord: Fiets!1', 'wachtwoord: [password]'],
     ['mijn wachtwoord is Fiets2021', 'mijn wachtwoord is [password]'],
     ['パスワードは Abc12345 です', 'パスワードは [password] です'],
