@@ -72,6 +72,7 @@ const NOT_A_REQUEST = new Set(['other.job', 'other.spam', 'other.rights']);
 /** Bare mentions ("password", "bookshelf") count only when nothing more specific was said. */
 const FALLBACK = new Set(['password.mention', 'shelf.mention', '2sv.verifying', 'other.royalty-word', 'password.junk']);
 const DIMINISH = [1, 0.7, 0.45, 0.3, 0.2];
+const REPLY_SUBJECT = /^\s*(?:re|aw|sv|antw|ref|réf|rif|res|r|wg)\s*(?:\[\d+\])?\s*:/i;
 
 /** Bounds the text one part contributes, so a huge thread costs no more than its head. */
 const MAX_PART_CHARS = 8_000;
@@ -80,7 +81,7 @@ const MAX_QUOTED_CHARS = 3_000;
 /** Which rules (then signals, after RULES.length) can match a text: one pass for all of them. */
 const FILTER = new LiteralFilter([...RULES, ...SIGNALS].map((rule) => rule.pattern.source));
 
-function scan(text: string, source: Source, hits: Hit[], signals: Map<SignalName, Source[]>): void {
+function scan(text: string, source: Source, hits: Hit[], signals: Map<SignalName, Source[]>, scale = 1): void {
   if (!text) return;
   const n = normalize(text.length > MAX_PART_CHARS ? text.slice(0, MAX_PART_CHARS) : text);
   const may = FILTER.candidates(n.text);
@@ -95,7 +96,7 @@ function scan(text: string, source: Source, hits: Hit[], signals: Map<SignalName
     hits.push({
       ruleId: rule.id,
       category: rule.category,
-      weight: rule.weight * position,
+      weight: rule.weight * position * scale,
       source,
       phrase: originalSpan(n, m.index, m.index + m[0].length).trim(),
     });
@@ -125,7 +126,10 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 export function classifyParts(input: ClassifierInput): Classification {
   const hits: Hit[] = [];
   const signalSources = new Map<SignalName, Source[]>();
-  scan(input.subject, 'subject', hits, signalSources);
+  // In a reply that quotes the conversation, the subject names the old topic ("Re: code never
+  // arrives" over "thanks, that worked, but now my books are gone"): it counts less.
+  const staleSubject = REPLY_SUBJECT.test(input.subject) && input.quoted.trim() !== '';
+  scan(input.subject, 'subject', hits, signalSources, staleSubject ? 0.45 : 1);
   scan(input.own, 'own', hits, signalSources);
   scan(input.forwarded, 'forwarded', hits, signalSources);
   // Only the latest quoted message matters (and it weighs little); signatures say nothing of the
