@@ -12,16 +12,12 @@
 import { randomBytes } from 'node:crypto';
 import { addressParser, decodeWords } from 'postal-mime';
 import type { SESEvent, SESMail, SESMailCommonHeaders, SESReceipt, SESReceiptStatus } from 'aws-lambda';
+import type { SesVerdicts as TicketVerdicts } from '../shared/tickets/model.ts';
 
 export type VerdictStatus = SESReceiptStatus['status'];
 
-export interface SesVerdicts {
-  spam: VerdictStatus;
-  virus: VerdictStatus;
-  spf: VerdictStatus;
-  dkim: VerdictStatus;
-  dmarc: VerdictStatus;
-}
+/** The verdicts an event carries: the ticket's verdicts without the DMARC policy (SES states it apart). */
+export type SesVerdicts = Omit<TicketVerdicts, 'dmarcPolicy'>;
 
 /** Locally nothing is scanned or authenticated, so every verdict passes unless a test says otherwise. */
 export const PASSING_VERDICTS: SesVerdicts = { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' };
