@@ -1,6 +1,7 @@
 import { CATEGORIES, type Category } from '../taxonomy.ts';
 import type { Evidence } from '../types.ts';
 import { RULES, SIGNALS, type SignalName } from './lexicon.ts';
+import { SUBJECT_PREFIX } from '../mail/subject-prefix.ts';
 import { LiteralFilter } from './prefilter.ts';
 
 const GROUP_OF = new Map(RULES.map((rule) => [rule.id, rule.group]));
@@ -72,7 +73,6 @@ const NOT_A_REQUEST = new Set(['other.job', 'other.spam', 'other.rights']);
 /** Bare mentions ("password", "bookshelf") count only when nothing more specific was said. */
 const FALLBACK = new Set(['password.mention', 'shelf.mention', '2sv.verifying', 'other.royalty-word', 'password.junk']);
 const DIMINISH = [1, 0.7, 0.45, 0.3, 0.2];
-const REPLY_SUBJECT = /^\s*(?:re|aw|sv|antw|ref|réf|rif|res|r|wg)\s*(?:\[\d+\])?\s*:/i;
 
 /** Bounds the text one part contributes, so a huge thread costs no more than its head. */
 const MAX_PART_CHARS = 8_000;
@@ -128,7 +128,7 @@ export function classifyParts(input: ClassifierInput): Classification {
   const signalSources = new Map<SignalName, Source[]>();
   // In a reply that quotes the conversation, the subject names the old topic ("Re: code never
   // arrives" over "thanks, that worked, but now my books are gone"): it counts less.
-  const staleSubject = REPLY_SUBJECT.test(input.subject) && input.quoted.trim() !== '';
+  const staleSubject = SUBJECT_PREFIX.test(input.subject.trimStart()) && input.quoted.trim() !== '';
   scan(input.subject, 'subject', hits, signalSources, staleSubject ? 0.45 : 1);
   scan(input.own, 'own', hits, signalSources);
   scan(input.forwarded, 'forwarded', hits, signalSources);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { SUBJECT_PREFIX } from '../mail/subject-prefix.ts';
 import { isTicketId } from '../tickets/model.ts';
 import { singleLine } from './header-text.ts';
 
@@ -23,13 +24,6 @@ export function ticketIdFromSubject(subject: string | null | undefined): string 
   return null;
 }
 
-// Reply and forward prefixes written by mail clients in the languages our customers use:
-// Re/RE (most), AW/Antwort + WG (de), SV/VS (nordic), Antw/Doorst (nl), Réf/TR (fr),
-// R/RIF/I (it), RES/RESP/ENC (pt), RV (es), Fwd/Fw, 回复/答复/转发 (zh), with an optional
-// counter (`Re[2]:`, `Re(2):`, `Re^2:`) and an ASCII or full-width colon.
-const PREFIX_RE =
-  /^(?:re|aw|antwort|wg|sv|vs|antw|doorst|r[ée]f|tr|r|rif|i|res|resp|enc|rv|fwd?|回复|答复|转发)\s*(?:\[\d+\]|\(\d+\)|\^\d+)?\s*[:：]\s*/iu;
-
 /** Most characters of the customer's subject we keep (the tag and prefix come on top). */
 const SUBJECT_MAX = 150;
 
@@ -42,7 +36,7 @@ export function replySubject(original: string | null | undefined, ticketId: stri
   let subject = singleLine(original ?? '', 2000).replace(TAG_RE, ' ').replace(/\s+/g, ' ').trim();
   for (let previous = ''; previous !== subject; ) {
     previous = subject;
-    subject = subject.replace(PREFIX_RE, '').trim();
+    subject = subject.replace(SUBJECT_PREFIX, '').trim();
   }
   subject = singleLine(subject, SUBJECT_MAX) || singleLine(fallback, SUBJECT_MAX);
   return `Re: ${subject} ${ticketTag(ticketId)}`;
