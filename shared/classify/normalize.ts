@@ -85,24 +85,43 @@ for (const word of vocab) {
 const KEEP = new Set(['accounts', 'account', 'received', 'receive', 'passwords', 'customers', 'deleted', 'delete']);
 
 /**
- * Cheap test before `correctWord` (which builds a string and tries every deletion): a listed
+ * Cheap tests before `correctWord` (which builds strings and tries every deletion): a listed
  * misspelling starts with one of the listed two-letter openings; a word one edit from a
  * vocabulary word keeps that word's first two letters or its last two (an edit cannot touch
- * both ends of a word of six letters or more).
+ * both ends of a word of six letters or more), and their letter sets differ by at most one
+ * letter each way (one letter dropped, one added).
  */
 const pairKey = (a: number, b: number) => a * 128 + b;
 const LISTED_OPENINGS = new Set([...MISSPELLINGS.keys()].map((w) => pairKey(w.charCodeAt(0), w.charCodeAt(1))));
 const VOCAB_OPENINGS = new Set(VOCABULARY.map((w) => pairKey(w.charCodeAt(0), w.charCodeAt(1))));
 const VOCAB_ENDINGS = new Set(VOCABULARY.map((w) => pairKey(w.charCodeAt(w.length - 2), w.charCodeAt(w.length - 1))));
 const LISTED_MAX = Math.max(...[...MISSPELLINGS.keys()].map((w) => w.length));
+/** Bit i set: the letter 'a' + i occurs in the word. */
+const letterMask = (word: string) => {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) - 97;
+    if (c >= 0 && c < 26) mask |= 1 << c;
+  }
+  return mask;
+};
+const VOCAB_MASKS = Int32Array.from(VOCABULARY.map(letterMask));
+const VOCAB_LENGTHS = Int32Array.from(VOCABULARY.map((w) => w.length));
+const atMostOneBit = (x: number) => (x & (x - 1)) === 0;
 
-function mayCorrect(units: Uint16Array, start: number, end: number): boolean {
+function mayCorrect(units: Uint16Array, start: number, end: number, mask: number): boolean {
   const size = end - start;
   if (size < 2) return false;
   const opening = pairKey(units[start]!, units[start + 1]!);
   if (size <= LISTED_MAX && LISTED_OPENINGS.has(opening)) return true;
   if (size < 6 || size > 16) return false;
-  return VOCAB_OPENINGS.has(opening) || VOCAB_ENDINGS.has(pairKey(units[end - 2]!, units[end - 1]!));
+  if (!VOCAB_OPENINGS.has(opening) && !VOCAB_ENDINGS.has(pairKey(units[end - 2]!, units[end - 1]!))) return false;
+  for (let v = 0; v < VOCAB_MASKS.length; v++) {
+    const vocabMask = VOCAB_MASKS[v]!;
+    const lengthDiff = VOCAB_LENGTHS[v]! - size;
+    if (lengthDiff <= 1 && lengthDiff >= -1 && atMostOneBit(mask & ~vocabMask) && atMostOneBit(vocabMask & ~mask)) return true;
+  }
+  return false;
 }
 
 function correctWord(word: string): string {
@@ -125,120 +144,139 @@ function correctWord(word: string): string {
   return word;
 }
 
+/**
+ * Non-ASCII code point → its folded form. Folding looks at one code point alone, so the answer
+ * can be kept; bounded, so a message of ten thousand distinct characters cannot grow it forever.
+ */
+const FOLDED = new Map<number, string>();
+const MAX_FOLDED = 8192;
+
+function foldCodePoint(code: number): string {
+  let folded = FOLDED.get(code);
+  if (folded === undefined) {
+    folded = foldChar(String.fromCodePoint(code));
+    if (FOLDED.size < MAX_FOLDED) FOLDED.set(code, folded);
+  }
+  return folded;
+}
+
 const UTF16 = new TextDecoder('utf-16le');
 
 /**
- * The normalised text as UTF-16 units beside the source index each came from, and where the
- * words the speller may change are (checked once the text is a string).
+ * Scratch space for the text being built, reused by every call (normalising is synchronous):
+ * the folded UTF-16 units and, for each, the source index it came from.
  */
-class Builder {
-  units: Uint16Array;
-  origin: Int32Array;
-  length = 0;
-  lastWasSpace = true;
-  /** Output index where the word being read (a run of a-z) starts, or -1. */
-  wordStart = -1;
-  /** [start, end) output spans of words `correctWord` might change. */
-  words: number[] = [];
+let units = new Uint16Array(4096);
+let origins = new Int32Array(4096);
 
-  constructor(capacity: number) {
-    this.units = new Uint16Array(capacity);
-    this.origin = new Int32Array(capacity);
-  }
-
-  push(unit: number, from: number): void {
-    if (this.length === this.units.length) {
-      // Folding can lengthen a character (NFKC: "㎏" → "kg").
-      const units = new Uint16Array(this.units.length * 2);
-      units.set(this.units);
-      this.units = units;
-      const origin = new Int32Array(this.origin.length * 2);
-      origin.set(this.origin);
-      this.origin = origin;
-    }
-    this.units[this.length] = unit;
-    this.origin[this.length++] = from;
-  }
-
-  /** One folded UTF-16 unit that came from source index `from`. */
-  take(unit: number, from: number): void {
-    if (unit >= 97 && unit <= 122) {
-      if (this.wordStart < 0) this.wordStart = this.length;
-      this.lastWasSpace = false;
-      this.push(unit, from);
-      return;
-    }
-    if (unit === 13) return; // \r
-    this.endWord();
-    if (unit === 32 || unit === 10 || unit === 9 || unit === 12 || unit === 11) {
-      if (!this.lastWasSpace) {
-        this.push(32, from);
-        this.lastWasSpace = true;
-      }
-      return;
-    }
-    this.lastWasSpace = false;
-    this.push(unit, from);
-  }
-
-  endWord(): void {
-    if (this.wordStart < 0) return;
-    if (mayCorrect(this.units, this.wordStart, this.length)) this.words.push(this.wordStart, this.length);
-    this.wordStart = -1;
-  }
-
-  /** The text and its origins, misspellings corrected. */
-  finish(source: string): NormalizedText {
-    this.endWord();
-    // Lone surrogates become U+FFFD here; nothing matches either, and spans map back by index.
-    const text = UTF16.decode(new Uint8Array(this.units.buffer, 0, this.length * 2));
-    const origin = this.origin.subarray(0, this.length);
-    const pieces: string[] = [];
-    const origins: Int32Array[] = [];
-    let done = 0;
-    for (let w = 0; w < this.words.length; w += 2) {
-      const start = this.words[w]!;
-      const end = this.words[w + 1]!;
-      const word = text.slice(start, end);
-      const fixed = correctWord(word);
-      if (fixed === word) continue;
-      pieces.push(text.slice(done, start), fixed);
-      // Spread the corrected word over the original word's span.
-      const spread = new Int32Array(fixed.length).fill(origin[start]!);
-      spread[fixed.length - 1] = origin[end - 1]!;
-      origins.push(origin.subarray(done, start), spread);
-      done = end;
-    }
-    if (done === 0) return { text, origin: origin.slice(), source };
-    pieces.push(text.slice(done));
-    origins.push(origin.subarray(done));
-    const joined = new Int32Array(origins.reduce((sum, o) => sum + o.length, 0));
-    let at = 0;
-    for (const o of origins) {
-      joined.set(o, at);
-      at += o.length;
-    }
-    return { text: pieces.join(''), origin: joined, source };
-  }
+function ensureCapacity(needed: number, used: number): void {
+  if (needed <= units.length) return;
+  const size = Math.max(needed, units.length * 2);
+  const grownUnits = new Uint16Array(size);
+  grownUnits.set(units.subarray(0, used));
+  units = grownUnits;
+  const grownOrigins = new Int32Array(size);
+  grownOrigins.set(origins.subarray(0, used));
+  origins = grownOrigins;
 }
 
 /** Normalises `source` for matching; see the module comment. Linear in the input. */
 export function normalize(source: string): NormalizedText {
-  const out = new Builder(source.length + 16);
+  // Each source unit gives at most one output unit, except folds that lengthen a character
+  // (NFKC: "㎏" → "kg"), which make room for themselves below.
+  ensureCapacity(source.length, 0);
+  let length = 0;
+  let lastWasSpace = true;
+  /** Output index where the word being read (a run of a-z) starts, or -1, and its letters. */
+  let wordStart = -1;
+  let mask = 0;
+  /** [start, end) output spans of words `correctWord` might change. */
+  const words: number[] = [];
+  let folded = '';
   for (let i = 0; i < source.length; ) {
-    const unit = source.charCodeAt(i);
+    let unit = source.charCodeAt(i);
+    const from = i;
+    let next = 0; // index into `folded` of the next unit to take, when a fold gave several
     if (unit < 0x80) {
       // ASCII, the bulk of most mail: lower-cased in place.
-      out.take(unit >= 65 && unit <= 90 ? unit + 32 : unit, i);
+      if (unit >= 65 && unit <= 90) unit += 32;
       i += 1;
-      continue;
+    } else {
+      const code = source.codePointAt(i)!;
+      folded = foldCodePoint(code);
+      i += code > 0xffff ? 2 : 1;
+      if (folded.length === 0) continue;
+      ensureCapacity(length + folded.length + (source.length - i), length);
+      unit = folded.charCodeAt(0);
+      next = 1;
     }
-    const ch = String.fromCodePoint(source.codePointAt(i) ?? 0);
-    const folded = foldChar(ch);
-    for (let k = 0; k < folded.length; k++) out.take(folded.charCodeAt(k), i);
-    i += ch.length;
+    for (;;) {
+      if (unit >= 97 && unit <= 122) {
+        if (wordStart < 0) {
+          wordStart = length;
+          mask = 0;
+        }
+        mask |= 1 << (unit - 97);
+        lastWasSpace = false;
+        units[length] = unit;
+        origins[length++] = from;
+      } else if (unit !== 13) {
+        // \r is dropped; anything else ends a word.
+        if (wordStart >= 0) {
+          if (mayCorrect(units, wordStart, length, mask)) words.push(wordStart, length);
+          wordStart = -1;
+        }
+        if (unit === 32 || unit === 10 || unit === 9 || unit === 12 || unit === 11) {
+          if (!lastWasSpace) {
+            units[length] = 32;
+            origins[length++] = from;
+            lastWasSpace = true;
+          }
+        } else {
+          lastWasSpace = false;
+          units[length] = unit;
+          origins[length++] = from;
+        }
+      }
+      if (next === 0 || next >= folded.length) break;
+      unit = folded.charCodeAt(next++);
+    }
   }
-  return out.finish(source);
+  if (wordStart >= 0 && mayCorrect(units, wordStart, length, mask)) words.push(wordStart, length);
+  return finish(source, length, words);
+}
+
+/** The built text and its origins, misspellings corrected. */
+function finish(source: string, length: number, words: number[]): NormalizedText {
+  // Lone surrogates become U+FFFD here; nothing matches either, and spans map back by index.
+  const text = UTF16.decode(new Uint8Array(units.buffer, 0, length * 2));
+  const origin = origins.slice(0, length);
+  const pieces: string[] = [];
+  const corrected: Int32Array[] = [];
+  let done = 0;
+  for (let w = 0; w < words.length; w += 2) {
+    const start = words[w]!;
+    const end = words[w + 1]!;
+    const word = text.slice(start, end);
+    const fixed = correctWord(word);
+    if (fixed === word) continue;
+    pieces.push(text.slice(done, start), fixed);
+    // Spread the corrected word over the original word's span.
+    const spread = new Int32Array(fixed.length).fill(origin[start]!);
+    spread[fixed.length - 1] = origin[end - 1]!;
+    corrected.push(origin.subarray(done, start), spread);
+    done = end;
+  }
+  if (done === 0) return { text, origin, source };
+  pieces.push(text.slice(done));
+  corrected.push(origin.subarray(done));
+  const joined = new Int32Array(corrected.reduce((sum, o) => sum + o.length, 0));
+  let at = 0;
+  for (const o of corrected) {
+    joined.set(o, at);
+    at += o.length;
+  }
+  return { text: pieces.join(''), origin: joined, source };
 }
 
 /** The original text behind the normalised span [start, end). */

@@ -227,6 +227,16 @@ export class LiteralFilter {
   private needStart: Int32Array = new Int32Array(0);
   /** Per literal set, the last call that found one of its literals. */
   private setFound: Uint32Array = new Uint32Array(0);
+  /**
+   * Per literal set s, watchers[watchStart[s] .. watchStart[s + 1]): the patterns with a branch
+   * that starts with s. A branch holds only if its first set was found, so only those patterns
+   * are checked: a text wakes a dozen of them, not all.
+   */
+  private watchers: Int32Array = new Int32Array(0);
+  private watchStart: Int32Array = new Int32Array(0);
+  /** Per pattern, the last call that checked it; and the patterns the last call let through. */
+  private checked: Uint32Array = new Uint32Array(0);
+  private passed: number[] = [];
   private call = 0;
   /** Character class of each UTF-16 code unit; 0 for any the literals never use. */
   private readonly classOf = new Uint16Array(0x10000);
@@ -275,6 +285,27 @@ export class LiteralFilter {
     });
     this.needStart[this.sources.length] = program.length;
     this.needs = Int32Array.from(program);
+    const watching: number[][] = members.map(() => []);
+    this.sources.forEach((_, p) => {
+      let at = this.needStart[p]!;
+      if (this.needs[at] === -1) {
+        this.result[p] = 1; // no literal to wait for: always runs
+        return;
+      }
+      for (const end = this.needStart[p + 1]!; at < end; at += this.needs[at]! + 1) {
+        const first = watching[this.needs[at + 1]!]!;
+        if (first[first.length - 1] !== p) first.push(p);
+      }
+    });
+    this.watchStart = new Int32Array(members.length + 1);
+    const flatWatchers: number[] = [];
+    watching.forEach((list, set) => {
+      this.watchStart[set] = flatWatchers.length;
+      flatWatchers.push(...list);
+    });
+    this.watchStart[members.length] = flatWatchers.length;
+    this.watchers = Int32Array.from(flatWatchers);
+    this.checked = new Uint32Array(this.sources.length);
     const setsOf: number[][] = Array.from({ length: ids.size }, () => []);
     members.forEach((list, set) => {
       for (const literal of list) setsOf[literal]!.push(set);
@@ -355,22 +386,34 @@ export class LiteralFilter {
    */
   candidates(text: string): Uint8Array {
     if (!this.built) this.build();
-    const { delta, ready, classOf, width, outSets, outStart, needs, needStart, result, setFound } = this;
+    const { delta, ready, classOf, width, outSets, outStart, needs, needStart, result, setFound, watchers, watchStart, checked, passed } = this;
     // Stamps instead of clearing: a set was found in this text if it carries this call's number.
     const call = (this.call = (this.call % 0xfffffffe) + 1);
+    for (const p of passed) result[p] = 0;
+    passed.length = 0;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       if (ready[state] === 0) this.fillRow(state);
       state = delta[state * width + classOf[text.charCodeAt(i)]!]!;
-      for (let k = outStart[state]!, end = outStart[state + 1]!; k < end; k++) setFound[outSets[k]!] = call;
+      for (let k = outStart[state]!, end = outStart[state + 1]!; k < end; k++) {
+        const set = outSets[k]!;
+        if (setFound[set] === call) continue;
+        setFound[set] = call;
+        // The patterns waiting on this set are checked once all literals are known, below.
+        for (let w = watchStart[set]!, last = watchStart[set + 1]!; w < last; w++) {
+          const p = watchers[w]!;
+          if (checked[p] !== call) {
+            checked[p] = call;
+            passed.push(p);
+          }
+        }
+      }
     }
-    for (let p = 0; p < result.length; p++) {
+    // `passed` holds the woken patterns; keep those with a branch whose every set was found.
+    let kept = 0;
+    for (const p of passed) {
       let at = needStart[p]!;
       const end = needStart[p + 1]!;
-      if (needs[at] === -1) {
-        result[p] = 1;
-        continue;
-      }
       let can = 0;
       while (at < end && can === 0) {
         const count = needs[at]!;
@@ -383,8 +426,12 @@ export class LiteralFilter {
         }
         at += count + 1;
       }
-      result[p] = can;
+      if (can === 1) {
+        result[p] = 1;
+        passed[kept++] = p;
+      }
     }
+    passed.length = kept;
     return result;
   }
 }
