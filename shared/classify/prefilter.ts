@@ -214,8 +214,8 @@ const MAX_CLASSES = 0x10000;
  * Says, for a text, which of a list of patterns can match: every literal of every pattern is
  * found in one pass of an Aho-Corasick automaton over the characters the literals use, then
  * each pattern's requirements are checked against the literals found. The automaton is built
- * on first use (importing the classifier stays cheap) and its table rows as states are first
- * reached, so a cold start pays for the states real text visits, not all ~8,000.
+ * on first use (importing the classifier stays cheap) and each table cell the first time a
+ * text takes that step, so a cold start pays for the steps real text takes, not all ~2 million.
  */
 export class LiteralFilter {
   private built = false;
@@ -243,9 +243,8 @@ export class LiteralFilter {
   private width = 1;
   private edges = new Map<number, number>();
   private fail: Int32Array = new Int32Array(0);
-  /** next state = delta[state * width + class], once `ready[state]`. */
+  /** 1 + next state at delta[state * width + class]; 0 until the text first takes that step. */
   private delta: Int32Array = new Int32Array(0);
-  private ready: Uint8Array = new Uint8Array(0);
   /** Per state s, outSets[outStart[s] .. outStart[s + 1]): the literal sets whose literals end there. */
   private outSets: Int32Array = new Int32Array(0);
   private outStart: Int32Array = new Int32Array(0);
@@ -359,7 +358,6 @@ export class LiteralFilter {
     this.fail = fail;
     this.width = classes;
     this.delta = new Int32Array(own.length * classes);
-    this.ready = new Uint8Array(own.length);
     this.built = true;
   }
 
@@ -373,11 +371,11 @@ export class LiteralFilter {
     }
   }
 
-  /** Fills a state's table row (every class), the first time the state is reached. */
-  private fillRow(state: number): void {
-    const base = state * this.width;
-    for (let c = 0; c < this.width; c++) this.delta[base + c] = this.step(this.fail, state, c);
-    this.ready[state] = 1;
+  /** Computes a table cell (state, class) the first time the text takes it. */
+  private fillCell(cell: number, state: number): number {
+    const to = this.step(this.fail, state, cell - state * this.width);
+    this.delta[cell] = to + 1;
+    return to;
   }
 
   /**
@@ -386,15 +384,16 @@ export class LiteralFilter {
    */
   candidates(text: string): Uint8Array {
     if (!this.built) this.build();
-    const { delta, ready, classOf, width, outSets, outStart, needs, needStart, result, setFound, watchers, watchStart, checked, passed } = this;
+    const { delta, classOf, width, outSets, outStart, needs, needStart, result, setFound, watchers, watchStart, checked, passed } = this;
     // Stamps instead of clearing: a set was found in this text if it carries this call's number.
     const call = (this.call = (this.call % 0xfffffffe) + 1);
     for (const p of passed) result[p] = 0;
     passed.length = 0;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      if (ready[state] === 0) this.fillRow(state);
-      state = delta[state * width + classOf[text.charCodeAt(i)]!]!;
+      const cell = state * width + classOf[text.charCodeAt(i)]!;
+      const known = delta[cell]!;
+      state = known !== 0 ? known - 1 : this.fillCell(cell, state);
       for (let k = outStart[state]!, end = outStart[state + 1]!; k < end; k++) {
         const set = outSets[k]!;
         if (setFound[set] === call) continue;
