@@ -114,7 +114,23 @@ function scan(text: string, source: Source, hits: Hit[], signals: Map<SignalName
 }
 
 function emptyScores(): Record<Category, number> {
-  return Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+  const scores = {} as Record<Category, number>;
+  for (const c of CATEGORIES) scores[c] = 0;
+  return scores;
+}
+
+/** Another kept rule of the category that is not a fallback and counts for it. */
+function hasStrongerRule(keptCategories: Map<Category, string[]>, category: Category, id: string): boolean {
+  for (const other of keptCategories.get(category) ?? []) {
+    if (other !== id && !FALLBACK.has(other) && (RULE_WEIGHT.get(other) ?? 0) > 0) return true;
+  }
+  return false;
+}
+
+/** Whether the customer says it (own words, a forwarded request, the subject), not a quote. */
+function speaks(signalSources: Map<SignalName, Source[]>, signal: SignalName): boolean {
+  for (const src of signalSources.get(signal) ?? []) if (src === 'own' || src === 'forwarded' || src === 'subject') return true;
+  return false;
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -141,38 +157,47 @@ export function classifyParts(input: ClassifierInput): Classification {
   // A rule counts once at its best place; further places add a quarter (a subject that agrees
   // with the body adds a little certainty, a repeated phrase adds little).
   const byRule = new Map<string, Hit[]>();
-  for (const h of hits) byRule.set(h.ruleId, [...(byRule.get(h.ruleId) ?? []), h]);
+  for (const h of hits) {
+    const list = byRule.get(h.ruleId);
+    if (list) list.push(h);
+    else byRule.set(h.ruleId, [h]);
+  }
   // Rules of one group say the same thing: keep the group's strongest rule only.
   const groupBest = new Map<string, { id: string; v: number }>();
   for (const [id, list] of byRule) {
     const group = GROUP_OF.get(id) ?? id;
-    const v = Math.max(...list.map((h) => h.weight * SOURCE_WEIGHT[h.source as Exclude<Source, 'header'>]));
+    let v = -Infinity;
+    for (const h of list) v = Math.max(v, h.weight * SOURCE_WEIGHT[h.source as Exclude<Source, 'header'>]);
     const cur = groupBest.get(group);
     if (!cur || v > cur.v) groupBest.set(group, { id, v });
   }
-  const kept = new Set([...groupBest.values()].map((g) => g.id));
+  const kept = new Set<string>();
+  for (const g of groupBest.values()) kept.add(g.id);
   const keptCategories = new Map<Category, string[]>();
   for (const id of kept) {
     const category = byRule.get(id)?.[0]?.category;
-    if (category) keptCategories.set(category, [...(keptCategories.get(category) ?? []), id]);
+    if (!category) continue;
+    const list = keptCategories.get(category);
+    if (list) list.push(id);
+    else keptCategories.set(category, [id]);
   }
-  const hasStrongerRule = (category: Category, id: string) =>
-    (keptCategories.get(category) ?? []).some((other) => other !== id && !FALLBACK.has(other) && (RULE_WEIGHT.get(other) ?? 0) > 0);
   const scores = emptyScores();
   const evidence: Evidence[] = [];
   // Per category, the rule values; summed with diminishing weight below so that three ways of
   // saying "password" do not outweigh one clear statement of another problem.
   const values = new Map<Category, number[]>();
   for (const [id, list] of byRule) {
-    const weighted = list
-      .map((h) => ({ h, v: h.weight * SOURCE_WEIGHT[h.source as Exclude<Source, 'header'>] }))
-      .sort((a, b) => Math.abs(b.v) - Math.abs(a.v));
+    const weighted = list.map((h) => ({ h, v: h.weight * SOURCE_WEIGHT[h.source as Exclude<Source, 'header'>] }));
+    if (weighted.length > 1) weighted.sort((a, b) => Math.abs(b.v) - Math.abs(a.v));
     const best = weighted[0];
     if (!best) continue;
-    const rest = weighted.slice(1).reduce((sum, x) => sum + x.v, 0);
+    let rest = 0;
+    for (let k = 1; k < weighted.length; k++) rest += weighted[k]!.v;
     const value = best.v + 0.25 * rest;
-    if (kept.has(id) && !(FALLBACK.has(id) && hasStrongerRule(best.h.category, id))) {
-      values.set(best.h.category, [...(values.get(best.h.category) ?? []), value]);
+    if (kept.has(id) && !(FALLBACK.has(id) && hasStrongerRule(keptCategories, best.h.category, id))) {
+      const list = values.get(best.h.category);
+      if (list) list.push(value);
+      else values.set(best.h.category, [value]);
     }
     for (const { h, v } of weighted) {
       if (Math.abs(v) >= 0.1 && h.phrase) {
@@ -189,15 +214,13 @@ export function classifyParts(input: ClassifierInput): Classification {
   const notARequest = [...kept].filter((id) => NOT_A_REQUEST.has(id)).length;
 
   // Signals count where the customer speaks (own words or a forwarded request), not in quotes.
-  const speaks = (s: SignalName) =>
-    (signalSources.get(s) ?? []).some((src) => src === 'own' || src === 'forwarded' || src === 'subject');
-  const signals = [...signalSources.keys()].filter(speaks);
+  const signals = [...signalSources.keys()].filter((s) => speaks(signalSources, s));
 
   // "I did everything it says and still can't get in": what they list is what they tried.
-  if (speaks('escalation')) {
+  if (speaks(signalSources, 'escalation')) {
     for (const c of CATEGORIES) if (c !== 'sign-in-general' && c !== 'other') scores[c] *= 0.5;
   }
-  if (speaks('signed-in-fine')) {
+  if (speaks(signalSources, 'signed-in-fine')) {
     for (const c of SIGN_IN_CATEGORIES) scores[c] *= 0.3;
     // Signed in and no page error, shelf or shopping-account problem: likely another topic.
     const beyondSignIn = CATEGORIES.some((c) => c !== 'other' && !SIGN_IN_CATEGORIES.has(c) && scores[c] >= 2.0);
@@ -211,7 +234,7 @@ export function classifyParts(input: ClassifierInput): Classification {
     0,
   );
   // `other` means "not a sign-in matter": a real sign-in problem outweighs side topics.
-  if (signInTotal + specificTotal >= 2.0 && !speaks('signed-in-fine') && notARequest === 0) scores.other *= 0.5;
+  if (signInTotal + specificTotal >= 2.0 && !speaks(signalSources, 'signed-in-fine') && notARequest === 0) scores.other *= 0.5;
   // Which email to use is the very question the CreateSpace article answers.
   if (kept.has('cs.mention')) {
     scores['createspace-migration'] += 0.6 * scores['email-address'];
@@ -258,7 +281,7 @@ export function classifyParts(input: ClassifierInput): Classification {
     if (signals.includes('partial-missing') && category === 'bookshelf-empty') confidence *= 0.45;
     if (signals.includes('account-closure')) confidence *= 0.5;
     if (signals.includes('mixed')) confidence *= 0.5;
-    if (speaks('signed-in-fine') && SIGN_IN_CATEGORIES.has(category)) confidence *= 0.6;
+    if (speaks(signalSources, 'signed-in-fine') && SIGN_IN_CATEGORIES.has(category)) confidence *= 0.6;
     // A strong side topic (tax, royalties) next to a weakly named problem: let a person answer.
     if (other >= 0.6 * strength && other >= 1.5) confidence *= 0.6;
   }
@@ -276,9 +299,15 @@ export function classifyParts(input: ClassifierInput): Classification {
     secondary,
     confidence: round(confidence, 3),
     evidence: dedupeEvidence(evidence),
-    scores: Object.fromEntries(CATEGORIES.map((c) => [c, round(scores[c])])) as Record<Category, number>,
+    scores: roundScores(scores),
     signals,
   };
+}
+
+function roundScores(scores: Record<Category, number>): Record<Category, number> {
+  const rounded = {} as Record<Category, number>;
+  for (const c of CATEGORIES) rounded[c] = round(scores[c]);
+  return rounded;
 }
 
 function round(v: number, digits = 2): number {
