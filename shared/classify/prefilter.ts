@@ -28,6 +28,18 @@ interface Node {
 
 const ZERO: Node = { exact: '', lits: null, optional: true, all: [] };
 
+/** One node per literal character, shared: nodes are never changed once built. */
+const LITERAL_NODES = new Map<string, Node>();
+
+function literalNode(c: string): Node {
+  let node = LITERAL_NODES.get(c);
+  if (node === undefined) LITERAL_NODES.set(c, (node = { exact: c, lits: [c], optional: false, all: [[c]] }));
+  return node;
+}
+
+/** `{m}` / `{m,}` / `{m,n}` at the parser's position. */
+const REPEAT = /\{(\d+)(?:,(\d*))?\}/y;
+
 class Parser {
   private i = 0;
   constructor(private readonly src: string) {}
@@ -73,10 +85,6 @@ class Parser {
     // Merge runs of exact, non-optional atoms into longer literals.
     const candidates: string[][] = [];
     let run = '';
-    const flush = () => {
-      if (run) candidates.push([run]);
-      run = '';
-    };
     let optional = true;
     for (const p of parts) {
       if (!p.optional) optional = false;
@@ -85,10 +93,11 @@ class Parser {
         continue;
       }
       if (p.exact === '' && p.optional) continue; // zero-width (\b, look-around) keeps a run
-      flush();
+      if (run) candidates.push([run]);
+      run = '';
       if (p.lits && !p.optional) candidates.push(p.lits);
     }
-    flush();
+    if (run) candidates.push([run]);
     const exact = parts.every((p) => p.exact !== null && !p.optional) ? parts.map((p) => p.exact).join('') : null;
     if (candidates.length === 0) return { exact, lits: null, optional, all: [] };
     // Most selective first: the set whose shortest literal is longest.
@@ -112,7 +121,8 @@ class Parser {
     } else if (c === '+') {
       this.i++;
     } else if (c === '{') {
-      const m = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.i));
+      REPEAT.lastIndex = this.i;
+      const m = REPEAT.exec(this.src);
       if (m) {
         min = Number(m[1]);
         this.i += m[0].length;
@@ -166,11 +176,11 @@ class Parser {
         if (e === 'u') this.i += 4;
         return { exact: null, lits: null, optional: false, all: [] };
       }
-      return { exact: e, lits: [e], optional: false, all: [[e]] };
+      return literalNode(e);
     }
     if (c === '.') return { exact: null, lits: null, optional: false, all: [] };
     if (c === '^' || c === '$') return ZERO;
-    return { exact: c, lits: [c], optional: false, all: [[c]] };
+    return literalNode(c);
   }
 }
 
