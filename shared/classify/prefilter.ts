@@ -44,11 +44,6 @@ class Parser {
   private i = 0;
   constructor(private readonly src: string) {}
 
-  parse(): Lits {
-    const node = this.alternation();
-    return node.lits;
-  }
-
   /** Per top-level branch, the literal sets all of which a match of that branch contains. */
   parseBranches(): string[][][] | null {
     const branches: string[][][] = [];
@@ -186,21 +181,6 @@ class Parser {
 
 function minLen(list: string[]): number {
   return list.reduce((m, s) => Math.min(m, s.length), Infinity);
-}
-
-/**
- * Strings one of which every match of `source` contains, or null. Sets whose shortest member
- * is under two characters are not worth checking and come back as null.
- */
-export function requiredLiterals(source: string): string[] | null {
-  let lits: Lits;
-  try {
-    lits = new Parser(source).parse();
-  } catch {
-    return null;
-  }
-  if (!lits || lits.length === 0 || minLen(lits) < 2) return null;
-  return [...new Set(lits)];
 }
 
 /**

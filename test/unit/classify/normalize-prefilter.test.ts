@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES, SIGNALS } from '../../../shared/classify/lexicon.ts';
 import { normalize, originalSpan } from '../../../shared/classify/normalize.ts';
-import { LiteralFilter, requiredLiterals, requirements } from '../../../shared/classify/prefilter.ts';
+import { LiteralFilter, requirements } from '../../../shared/classify/prefilter.ts';
 import { parseEmail } from '../../../shared/mail/parse.ts';
 
 describe('normalize', () => {
@@ -36,15 +36,6 @@ describe('normalize', () => {
 });
 
 describe('literal prefilters', () => {
-  it('extracts what every match must contain', () => {
-    expect(requiredLiterals('(?:forgot|lost) (?:my )?password')).toEqual(['password']);
-    expect(requiredLiterals('\\b404\\b')).toEqual(['404']);
-    expect(requiredLiterals('passwords?')).toEqual(['password']);
-    expect(requiredLiterals('(?:a|b)?c')).toBeNull();
-    // One literal per branch suffices: the most selective one of each sequence is kept.
-    expect(requiredLiterals('two[- ]?step|2sv')?.sort()).toEqual(['2sv', 'step']);
-  });
-
   it('keeps every literal set a branch needs, per top-level branch', () => {
     expect(requirements("(?:can't|unable to) (?:\\S+ )?(?:sign|log) ?in|locked out")).toEqual([
       [["can't", 'unable to'], ['sign', 'log'], ['in']],
@@ -53,6 +44,9 @@ describe('literal prefilters', () => {
     // A branch that guarantees nothing makes the whole pattern always run.
     expect(requirements('password|\\d+')).toBeNull();
     expect(requirements('(?:a|b)?c')).toBeNull();
+    // A repeated atom still guarantees one copy; an optional one guarantees nothing.
+    expect(requirements('passwords?')).toEqual([[['password']]]);
+    expect(requirements('\\b404\\b')).toEqual([[['404']]]);
   });
 
   it('finds overlapping and nested literals in one pass', () => {
