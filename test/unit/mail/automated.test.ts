@@ -55,6 +55,9 @@ describe('detectAutomated: subjects in the eight languages', () => {
     'Abwesenheitsnotiz: Ihre Anfrage', 'Automatische Antwort: Anmeldung', 'Réponse automatique : absent',
     'Respuesta automática: vacaciones', 'Risposta automatica: assente', 'Resposta automática: férias',
     'Automatisch antwoord: afwezig', '自動応答: 休暇中', '自動返信：不在です', 'RE: Out of office',
+    // After any of the reply/forward prefixes mail clients write, up to three of them.
+    'AW: WG: Abwesenheitsnotiz: Ihre Anfrage', 'Re: Re: Automatic reply: sign in', 'RV: Respuesta automática: vacaciones',
+    'Réf : Réponse automatique', 'R: Risposta automatica: assente',
   ])('flags "%s"', async (subject) => {
     expect(await withSubject(subject)).toBe(true);
   });
