@@ -80,8 +80,9 @@ export function detectLanguage(text: string): Language | 'und' {
   for (let l = 0; l < counts.length; l++) if (l !== best) runnerUp = Math.max(runnerUp, counts[l]!);
   const top = counts[best]!;
   const clearByWords = top >= 2 && top >= 2 * runnerUp;
-  // Trigram statistics need text; on a line or two, function words tell more.
-  if (!(clearByWords && top >= 4)) {
+  // Trigram statistics need text; on a line or two, function words tell more (three of one
+  // language and none of another settle it: franc reads a short Portuguese line as Spanish).
+  if (!(clearByWords && (top >= 4 || (top >= 3 && runnerUp === 0)))) {
     const letters = sample.split(NOT_LETTERS).filter((t) => t !== '').join(' ');
     const code = letters.length >= 40 ? franc(letters, { only: [...FRANC_LANGUAGES], minLength: 10 }) : 'und';
     const lang = ISO3_TO_1[code];

@@ -39,6 +39,8 @@ const CASES: Array<[Category, string, string, string]> = [
   ['error-404', 'de', 'Seite nicht gefunden', 'Nach dem Einloggen kommt nur "Seite nicht gefunden" (404).'],
   ['error-404', 'it', 'errore', 'Dopo il login vedo sempre la pagina 404 Not Found.'],
   ['error-404', 'pt', 'erro', 'Depois de entrar aparece página não encontrada, erro 404.'],
+  ['error-404', 'fr', 'lien', "Le lien de mes rapports ouvre une page qui n'existe plus, avec une photo de chien."],
+  ['error-404', 'es', 'perrito', 'Al entrar me sale una página con un perro que dice que la dirección ya no existe.'],
   ['password', 'en', 'pw', 'it keeps saying my pw is wrong even after i reset it twice'],
   ['password', 'de', 'Passwort', 'Ich habe mein Passwort vergessen und die E-Mail zum Zurücksetzen kommt nicht.'],
   ['password', 'fr', 'mot de passe', "J'ai oublié mon mot de passe et je ne reçois pas l'e-mail de réinitialisation."],
@@ -64,12 +66,18 @@ const CASES: Array<[Category, string, string, string]> = [
   ['bookshelf-empty', 'es', 'estantería', 'Mi estantería está vacía, mis libros han desaparecido.'],
   ['bookshelf-empty', 'nl', 'boekenplank', 'Mijn boekenplank is leeg na het inloggen.'],
   ['bookshelf-empty', 'ja', '本棚', 'ログインしたら本棚が空になっていました。'],
+  ['bookshelf-empty', 'de', 'Bücherregal', 'Ich bin eingeloggt, aber im Bücherregal ist gar nichts mehr zu sehen.'],
+  ['bookshelf-empty', 'it', 'libreria', 'Entro senza problemi ma nella mia libreria non compare nessun libro.'],
+  ['bookshelf-empty', 'pt', 'estante', 'Consigo entrar, mas na minha estante não aparece nenhum livro.'],
   ['createspace-migration', 'en', 'old account', 'I used to publish paperbacks on CreateSpace. What login do I use for KDP?'],
   ['createspace-migration', 'de', 'CreateSpace', 'Ich hatte früher ein CreateSpace-Konto. Mit welcher E-Mail melde ich mich bei KDP an?'],
   ['createspace-migration', 'pt', 'CreateSpace', 'Eu publicava pela CreateSpace. Qual e-mail devo usar no KDP?'],
   ['amazon-customer-account', 'en', 'Prime', 'I was charged for Prime and want a refund. KDP is fine.'],
   ['amazon-customer-account', 'de', 'Kundenkonto', 'Ich möchte die Lieferadresse in meinem Amazon-Kundenkonto ändern.'],
   ['amazon-customer-account', 'fr', 'abonnement', "Je veux annuler mon abonnement Kindle Unlimited sur mon compte client Amazon."],
+  ['amazon-customer-account', 'it', 'addebito', 'Ho un addebito di Amazon Prime che non ho mai richiesto. Il mio account KDP funziona.'],
+  ['email-address', 'fr', 'courriel', "Le site ne trouve aucun compte avec mon courriel. J'ai deux adresses, laquelle est la bonne?"],
+  ['two-step-verification', 'en', 'texts', 'The login text keeps going to my old number that I cancelled last year. How do I change it?'],
   ['sign-in-general', 'en', 'locked out', "I'm locked out of KDP since this morning, no idea why."],
   ['sign-in-general', 'de', 'Anmeldung', 'Ich kann mich seit gestern nicht mehr bei KDP anmelden.'],
   ['sign-in-general', 'fr', 'connexion', "Je n'arrive plus à me connecter à mon compte KDP."],
@@ -88,5 +96,22 @@ describe('paraphrases in eight languages', () => {
     const t = await classifyEmail(mail(subject, body));
     expect({ category: t.category, language: t.language }).toEqual({ category, language });
     expect(t.evidence.length).toBeGreaterThan(0);
+  });
+});
+
+// Not knowing whether the account was made with the e-mail or the phone number: two articles
+// could apply and only the account data can tell, so a person answers.
+const UNSURE_IDENTITY: Array<[string, string]> = [
+  ['en', "I don't remember whether I signed up with my email or my phone number, and both say no account found."],
+  ['de', 'Ich weiß nicht mehr, ob ich das Konto mit meiner E-Mail oder mit der Handynummer angelegt habe. Beides geht nicht.'],
+  ['es', 'No sé si creé la cuenta con mi correo o con mi número de teléfono, ninguno funciona.'],
+  ['nl', 'Ik weet niet of ik mijn e-mailadres of mijn telefoonnummer heb gebruikt. Met allebei lukt het niet.'],
+];
+
+describe('unsure whether the account uses the e-mail or the phone', () => {
+  it.each(UNSURE_IDENTITY)('%s: no article, a person checks', async (_language, body) => {
+    const t = await classifyEmail(mail('Cannot sign in', body));
+    expect(t.autoReply).toBe(false);
+    expect(t.reasons.map((r) => r.code)).toContain('low-confidence');
   });
 });
