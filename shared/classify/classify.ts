@@ -280,6 +280,7 @@ export function classifyParts(input: ClassifierInput): Classification {
     if (signals.includes('security') && category !== 'amazon-customer-account') confidence *= 0.45;
     if (signals.includes('partial-missing') && category === 'bookshelf-empty') confidence *= 0.45;
     if (signals.includes('account-closure')) confidence *= 0.5;
+    if (signals.includes('sensitive')) confidence *= 0.4;
     if (signals.includes('mixed')) confidence *= 0.5;
     if (speaks(signalSources, 'signed-in-fine') && SIGN_IN_CATEGORIES.has(category)) confidence *= 0.6;
     // A strong side topic (tax, royalties) next to a weakly named problem: let a person answer.
