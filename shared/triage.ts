@@ -60,7 +60,7 @@ export function triageParsed(parsed: ParsedEmail, supportAddresses: string[], th
   let secondary = classification.secondary;
   // Bounces, newsletters and no-reply notifications speak of nothing the sender needs: their
   // words (often our own reply, returned) must not make them look like a sign-in request.
-  if (isSystemMessage(machine.signals)) {
+  if (isSystemMessage(machine.signals, machine.relay)) {
     category = 'other';
     secondary = [];
     confidence = 0.95;
@@ -125,14 +125,17 @@ function followUpReason(c: Classification): Reason | null {
   return null;
 }
 
-/** Delivery reports, bulk mail and no-reply notifications, as opposed to a person's auto-reply. */
-function isSystemMessage(signals: string[]): boolean {
+/**
+ * Delivery reports, bulk mail and no-reply notifications, as opposed to a person's auto-reply or
+ * a helpdesk relaying a person's message (`relay`: its no-reply sender does not make it talk).
+ */
+function isSystemMessage(signals: string[], relay: boolean): boolean {
   const listPost = signals.some((s) => /^(?:X-)?Precedence: list/i.test(s));
   return signals.some(
     (s) =>
       s.startsWith('Content-Type: multipart/report') ||
       s.startsWith('Return-Path: <>') ||
-      s.includes('(daemon / no-reply sender)') ||
+      (!relay && s.includes('(daemon / no-reply sender)')) ||
       /^(?:X-)?Precedence: (?:bulk|junk)/i.test(s) ||
       (!listPost && s.startsWith('List-Unsubscribe')),
   );

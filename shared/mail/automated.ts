@@ -11,7 +11,17 @@ import { SUBJECT_PREFIX } from './subject-prefix.ts';
 export interface AutomatedVerdict {
   automated: boolean;
   signals: string[];
+  /**
+   * A machine relaying a person's message: a helpdesk's automatic forward (`Auto-Submitted:
+   * auto-generated` from a no-reply sender, with a ticket number in the subject or the person
+   * in `Reply-To`). Never answered, but its words are the person's request, so the ticket gets
+   * their category; acknowledgements (`auto-replied`) and notifications stay machine talk.
+   */
+  relay: boolean;
 }
+
+/** "[Ticket #48213]", "[Case 1234]", "[WFP-4471]": a ticket system's mark on a subject. */
+const TICKET_SUBJECT = /\[(?:ticket|case|caso|fall|dossier|request|anfrage|demande|solicitud|richiesta|pedido|verzoek)?\s*#?\s*(?:[a-z]{1,8}-)?\d{2,}\]/i;
 
 const PRECEDENCE = /^(?:bulk|list|junk|auto[_-]?reply)\b/i;
 const DAEMON_LOCAL_PART = /^(?:mailer[-_.]?daemon|postmaster|no[-_.]?reply|do[-_.]?not[-_.]?reply|bounces?)(?:[-+_.].*)?$/i;
@@ -102,7 +112,14 @@ export function detectAutomated(email: ParsedEmail, supportAddresses: string[] =
   if (AUTO_SUBJECT.test(email.subject)) signals.push(`Subject: ${short(email.subject)}`);
 
   if (signals.length > 0 && suppress !== null) signals.push(`X-Auto-Response-Suppress: ${short(suppress)}`);
-  return { automated: signals.length > 0, signals };
+  const daemonSender = local !== '' && DAEMON_LOCAL_PART.test(local);
+  const generated = email.headers.some((h) => h.key === 'auto-submitted' && /^auto-generated\b/i.test(h.value.trim()));
+  const personReplyTo = email.replyTo.some((m) => {
+    const at = m.address.lastIndexOf('@');
+    return at > 0 && m.address !== from && !DAEMON_LOCAL_PART.test(m.address.slice(0, at));
+  });
+  const relay = daemonSender && generated && (TICKET_SUBJECT.test(email.subject) || personReplyTo);
+  return { automated: signals.length > 0, signals, relay };
 }
 
 function short(value: string): string {
