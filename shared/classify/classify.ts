@@ -74,6 +74,10 @@ const NOT_A_REQUEST = new Set(['other.job', 'other.spam', 'other.rights']);
 const FALLBACK = new Set(['password.mention', 'shelf.mention', '2sv.verifying', 'other.royalty-word', 'password.junk']);
 const DIMINISH = [1, 0.7, 0.45, 0.3, 0.2];
 
+/** Words for "the attached file / the screenshot" in the eight languages. */
+const POINTS_AT_ATTACHMENT =
+  /attach|screen ?shot|screen ?cap|capture d|pi[eè]ces? jointes?|anhang|angeh[aä]ngt|bildschirm(?:foto|kopie)|allegat|captura|anexo|anexad|em anexo|bijlage|schermafbeelding|foto|photo|スクショ|スクリーンショット|添付|画像/i;
+
 /** Bounds the text one part contributes, so a huge thread costs no more than its head. */
 const MAX_PART_CHARS = 8_000;
 const MAX_QUOTED_CHARS = 3_000;
@@ -151,8 +155,10 @@ export function classifyParts(input: ClassifierInput): Classification {
   // Only the latest quoted message matters (and it weighs little); signatures say nothing of the
   // problem, so they are not read at all.
   scan(input.quoted.slice(0, MAX_QUOTED_CHARS), 'quoted', hits, signalSources);
-  // File names join words with underscores ("Fehler_404_nach_Login.png").
-  scan(input.attachmentNames.join('\n').replaceAll('_', ' '), 'attachment', hits, signalSources);
+  // File names join words with underscores ("Fehler_404_nach_Login.png"). When the customer
+  // points at the attachment ("see screenshot", "come da screenshot") its name is what they say.
+  const pointsAtAttachment = input.attachmentNames.length > 0 && POINTS_AT_ATTACHMENT.test(`${input.subject}\n${input.own}`);
+  scan(input.attachmentNames.join('\n').replaceAll('_', ' '), 'attachment', hits, signalSources, pointsAtAttachment ? 2.25 : 1);
 
   // A rule counts once at its best place; further places add a quarter (a subject that agrees
   // with the body adds a little certainty, a repeated phrase adds little).
@@ -281,6 +287,9 @@ export function classifyParts(input: ClassifierInput): Classification {
     if (signals.includes('partial-missing') && category === 'bookshelf-empty') confidence *= 0.45;
     if (signals.includes('account-closure')) confidence *= 0.5;
     if (signals.includes('sensitive')) confidence *= 0.4;
+    // Named only in a file name ("see screenshot" + "Fehler_404_nach_Login.png"): likely right,
+    // but nobody has read the picture, so a person looks before an article goes out.
+    if (!hits.some((h) => h.category === category && h.weight > 0 && h.source !== 'attachment')) confidence *= 0.6;
     if (signals.includes('mixed')) confidence *= 0.5;
     if (speaks(signalSources, 'signed-in-fine') && SIGN_IN_CATEGORIES.has(category)) confidence *= 0.6;
     // A strong side topic (tax, royalties) next to a weakly named problem: let a person answer.

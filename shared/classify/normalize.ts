@@ -68,7 +68,7 @@ const MISSPELLINGS = new Map<string, string>(Object.entries({
   recieved: 'received', recived: 'received', arive: 'arrive', arived: 'arrived',
   dissapeared: 'disappeared', disapeared: 'disappeared', dissappeared: 'disappeared',
   disapear: 'disappear', dissapear: 'disappear', createspce: 'createspace', creatspace: 'createspace',
-  createspace: 'createspace', 'create-space': 'createspace', singin: 'signin', sigin: 'signin',
+  createspace: 'createspace', 'create-space': 'createspace', singin: 'signin', sigin: 'signin', boks: 'books',
 }));
 
 const vocab = new Set(VOCABULARY);

@@ -78,6 +78,9 @@ const CASES: Array<[Category, string, string, string]> = [
   ['amazon-customer-account', 'it', 'addebito', 'Ho un addebito di Amazon Prime che non ho mai richiesto. Il mio account KDP funziona.'],
   ['email-address', 'fr', 'courriel', "Le site ne trouve aucun compte avec mon courriel. J'ai deux adresses, laquelle est la bonne?"],
   ['two-step-verification', 'en', 'texts', 'The login text keeps going to my old number that I cancelled last year. How do I change it?'],
+  ['multiple-accounts', 'it', '2 account', 'Mi sa che ho 2 account con la stessa mail, in uno non trovo niente.'],
+  ['email-address', 'fr', 'introuvable', 'Le site me dit que mon adresse e-mail est introuvable alors que je la tape bien.'],
+  ['other', 'it', 'offerta', 'Ciao! Offriamo 300 recensioni verificate a 5 stelle per il tuo ebook, scrivici subito.'],
   ['sign-in-general', 'en', 'locked out', "I'm locked out of KDP since this morning, no idea why."],
   ['sign-in-general', 'de', 'Anmeldung', 'Ich kann mich seit gestern nicht mehr bei KDP anmelden.'],
   ['sign-in-general', 'fr', 'connexion', "Je n'arrive plus à me connecter à mon compte KDP."],
@@ -113,5 +116,39 @@ describe('unsure whether the account uses the e-mail or the phone', () => {
     const t = await classifyEmail(mail('Cannot sign in', body));
     expect(t.autoReply).toBe(false);
     expect(t.reasons.map((r) => r.code)).toContain('low-confidence');
+  });
+});
+
+/** A message whose only detail is in an attached screenshot's file name. */
+function withScreenshot(body: string, filename: string): string {
+  return [
+    'From: Author <author@example.com>',
+    'To: support@kdp.example.com',
+    'Subject: help',
+    'Message-ID: <p2@example.com>',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b1"',
+    '',
+    '--b1',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    body,
+    '--b1',
+    `Content-Type: image/png; name="${filename}"`,
+    `Content-Disposition: attachment; filename="${filename}"`,
+    'Content-Transfer-Encoding: base64',
+    '',
+    'iVBORw0KGgo=',
+    '--b1--',
+    '',
+  ].join('\r\n');
+}
+
+describe('a problem named only in an attached file name', () => {
+  it('gives the category when the customer points at the attachment, and leaves the reply to a person', async () => {
+    const t = await classifyEmail(withScreenshot('see the screenshot, every time since Monday', 'Error_404_after_login.png'));
+    expect(t.category).toBe('error-404');
+    expect(t.autoReply).toBe(false);
+    expect(t.evidence.some((e) => e.source === 'attachment' && e.category === 'error-404')).toBe(true);
   });
 });
