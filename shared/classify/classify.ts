@@ -232,6 +232,11 @@ export function classifyParts(input: ClassifierInput): Classification {
     const beyondSignIn = CATEGORIES.some((c) => c !== 'other' && !SIGN_IN_CATEGORIES.has(c) && scores[c] >= 2.0);
     if (!beyondSignIn) scores.other += 1.2;
   }
+  // E-mail and password are accepted ("that works, then it wants a code"): the trouble is not the
+  // identity or the password, whatever numbers and passwords the message goes on to mention.
+  if (speaks(signalSources, 'credentials-ok')) {
+    for (const c of ['mobile-phone', 'password', 'email-address'] as const) scores[c] *= 0.4;
+  }
   // A job application or a sales pitch quoting sign-in words is not a sign-in request.
   if (notARequest > 0) for (const c of CATEGORIES) if (c !== 'other') scores[c] *= 0.6;
   const signInTotal = [...SIGN_IN_CATEGORIES].reduce((sum, c) => sum + scores[c], 0);

@@ -81,6 +81,8 @@ const CASES: Array<[Category, string, string, string]> = [
   ['multiple-accounts', 'it', '2 account', 'Mi sa che ho 2 account con la stessa mail, in uno non trovo niente.'],
   ['email-address', 'fr', 'introuvable', 'Le site me dit que mon adresse e-mail est introuvable alors que je la tape bien.'],
   ['other', 'it', 'offerta', 'Ciao! Offriamo 300 recensioni verificate a 5 stelle per il tuo ebook, scrivici subito.'],
+  ['two-step-verification', 'de', 'SMS-Code', 'E-Mail und Passwort gebe ich ein, das klappt. Dann soll ich einen SMS-Code eingeben, aber der geht an meine alte Handynummer.'],
+  ['two-step-verification', 'nl', 'sms-code', 'Ik log niet in met mijn gsm. E-mailadres en wachtwoord lukken, daarna komt de sms-code naar mijn oude nummer.'],
   ['sign-in-general', 'en', 'locked out', "I'm locked out of KDP since this morning, no idea why."],
   ['sign-in-general', 'de', 'Anmeldung', 'Ich kann mich seit gestern nicht mehr bei KDP anmelden.'],
   ['sign-in-general', 'fr', 'connexion', "Je n'arrive plus à me connecter à mon compte KDP."],
