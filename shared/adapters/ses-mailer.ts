@@ -52,6 +52,30 @@ export class SesMailer implements Mailer {
   }
 }
 
+/**
+ * The SDK's own retries for the SES client (shared/aws-clients.ts): only a request SES certainly
+ * did not take goes again — an answer asking us to slow down or reporting its own failure (429,
+ * 5xx), or a connection that never opened — the same line `toMailerError` draws for the outbox.
+ * The SDK's default strategy also resends after a connection reset or a timeout, when SES may
+ * already have the message: SendEmail takes no idempotency key, so that resend is a duplicate
+ * reply the outbox never hears of. Those failures reach the outbox instead, as unknown outcomes.
+ */
+export function sesSendRetryStrategy(maxAttempts = 3) {
+  const token = (count: number, delay: number) => ({ getRetryCount: () => count, getRetryDelay: () => delay });
+  return {
+    acquireInitialRetryToken: async (_scope: string) => token(0, 0),
+    refreshRetryTokenForRetry: async (previous: { getRetryCount(): number }, info: { error?: unknown }) => {
+      const failure = toMailerError(info.error);
+      const count = previous.getRetryCount() + 1;
+      if (count >= maxAttempts || !failure.retryable) throw failure;
+      // Full jitter over an exponential ceiling; a request to slow down waits longer.
+      const base = failure instanceof MailerThrottledError ? 1_000 : 100;
+      return token(count, Math.floor(Math.random() * Math.min(base * 2 ** count, 20_000)));
+    },
+    recordSuccess: (_token: unknown) => {},
+  };
+}
+
 /** SES/SDK errors as the port's typed errors: throttling and outages retry, rejections do not. */
 export function toMailerError(error: unknown): MailerError {
   if (error instanceof MailerError) return error;
