@@ -109,7 +109,7 @@ export const RULES: Rule[] = [
   // The sign-in page's own prompt, quoted: "Inserisci un indirizzo e-mail valido", "Saisissez une
   // adresse e-mail valide", "Introduce una dirección de correo electrónico válida".
   r('email.valid-prompt', 'email-address', 3.0, "(?:inserisci|introduce|introduzca|ingrese|ingresa|saisissez|entrez|saisir|geben sie|insira|digite|introduza|voer|enter)(?: \\S{1,40}){0,2}? (?:un |una |une |eine |um |een |an? )?(?:indirizzo|direccion|adresse|e-?mail-?adresse|endereco|e-?mailadres|correo|e-?mail)(?: \\S{1,40}){0,3}? (?:valido|valida|valide|gultige?|geldig|valid)|有効なメールアドレス", 'email.invalid-format'),
-  r('email.ja', 'email-address', 3.0, 'メールアドレス.{0,12}(?:認識|見つかり|見つから|登録されてい(?:な|ませ)|存在し(?:な|ませ)|無効|間違)|(?:どの|どちらの)(?:メール)?アドレス|アドレスが(?:どれ.{0,6})?(?:わから|分から)|アカウントが見つかりません'),
+  r('email.ja', 'email-address', 3.0, 'メールアドレス.{0,12}(?:形式|正しくありませ|認識|見つかり|見つから|登録されてい(?:な|ませ)|存在し(?:な|ませ)|無効|間違)|(?:どの|どちらの)(?:メール)?アドレス|アドレスが(?:どれ.{0,6})?(?:わから|分から)|アカウントが見つかりません'),
 
   // ───────────── mobile-phone ─────────────
   r('mobile.created-with', 'mobile-phone', 3.6, `(?:created|made|set|setup|opened|registered|signed|sign|open|create|make|register|use[ds]?|using)(?: \\S{1,40}){0,8}? (?:with|using|via|by|under|through) (?:my |a |his |her |the |our |their |only (?:a |my )?)?${PHONE}(?: phone)?(?: number| no\\.?)|${PHONE}(?: phone)? number,? (?:instead of|not|rather than|and no|only)(?: an?)? ?(?:e-?mail|email)?|(?:no|without an?|never (?:had|set up|gave) an?) (?:e-?mail|email)(?: address| id)?(?: \\S{1,40}){0,6}? ${PHONE}`),

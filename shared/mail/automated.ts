@@ -20,6 +20,13 @@ export interface AutomatedVerdict {
   relay: boolean;
 }
 
+/**
+ * A ticket system saying it got a request ("Votre demande a bien été reçue"): the helpdesk
+ * speaking for itself, not relaying anyone.
+ */
+const ACKNOWLEDGEMENT =
+  /(?:have |we'?ve )?received your (?:request|message|ticket|e-?mail)|request (?:has been |was )?received|(?:demande|message) a bien (?:été|ete) re[çc]u|nous avons bien re[çc]u|hemos recibido (?:su|tu)|(?:solicitud|consulta) (?:ha sido )?recibida|abbiamo ricevuto (?:la sua|la tua)|richiesta (?:è stata )?ricevuta|recebemos (?:a sua|o seu|sua|seu)|(?:anfrage|nachricht) (?:ist )?(?:bei uns )?eingegangen|wir haben (?:ihre|deine) (?:anfrage|nachricht) erhalten|(?:verzoek|vraag|bericht) is (?:in goede orde )?ontvangen|受け付けました|受付(?:いたし|し)ました/i;
+
 /** "[Ticket #48213]", "[Case 1234]", "[WFP-4471]": a ticket system's mark on a subject. */
 const TICKET_SUBJECT = /\[(?:ticket|case|caso|fall|dossier|request|anfrage|demande|solicitud|richiesta|pedido|verzoek)?\s*#?\s*(?:[a-z]{1,8}-)?\d{2,}\]/i;
 
@@ -118,7 +125,11 @@ export function detectAutomated(email: ParsedEmail, supportAddresses: string[] =
     const at = m.address.lastIndexOf('@');
     return at > 0 && m.address !== from && !DAEMON_LOCAL_PART.test(m.address.slice(0, at));
   });
-  const relay = daemonSender && generated && (TICKET_SUBJECT.test(email.subject) || personReplyTo);
+  const relay =
+    daemonSender &&
+    generated &&
+    (TICKET_SUBJECT.test(email.subject) || personReplyTo) &&
+    !ACKNOWLEDGEMENT.test(`${email.subject}\n${email.text.slice(0, 600)}`);
   return { automated: signals.length > 0, signals, relay };
 }
 

@@ -60,6 +60,7 @@ describe('detectAutomated: a helpdesk relaying a person', () => {
     const cases = [
       ['From: Helpdesk <noreply@press.example>', 'Auto-Submitted: auto-replied', 'Subject: [Ticket #48213] we received your request'],
       ['From: Helpdesk <noreply@press.example>', 'Auto-Submitted: auto-generated', 'Subject: Your password was changed'],
+      ['From: Helpdesk <noreply@press.example>', 'Auto-Submitted: auto-generated', 'Subject: [Demande #48213] Votre demande a bien été reçue'],
       ['From: Helpdesk <noreply@press.example>', 'Auto-Submitted: auto-generated', 'Subject: notice', 'Reply-To: noreply@press.example'],
       ['From: Press <desk@press.example>', 'Auto-Submitted: auto-generated', 'Subject: [Ticket #48213] cannot sign in'],
     ];
