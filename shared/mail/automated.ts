@@ -73,6 +73,8 @@ const AUTO_SUBJECT = new RegExp(
 export function detectAutomated(email: ParsedEmail, supportAddresses: string[] = []): AutomatedVerdict {
   const signals: string[] = [];
   let suppress: string | null = null;
+  /** `Auto-Submitted: auto-generated`: a generator, not a response (what a relay says it is). */
+  let generated = false;
   const own = new Set(supportAddresses.map((a) => a.trim().toLowerCase()).filter((a) => a !== ''));
   const seenLists = new Set<string>();
 
@@ -82,6 +84,7 @@ export function detectAutomated(email: ParsedEmail, supportAddresses: string[] =
         // RFC 3834: any value but "no" (comments and parameters after it are allowed).
         // An empty value is malformed rather than a statement, so it does not count.
         if (value.trim() !== '' && !/^no\b/i.test(value.trim())) signals.push(`Auto-Submitted: ${short(value)}`);
+        generated ||= /^auto-generated\b/i.test(value.trim());
         break;
       case 'precedence':
       case 'x-precedence':
@@ -120,7 +123,6 @@ export function detectAutomated(email: ParsedEmail, supportAddresses: string[] =
 
   if (signals.length > 0 && suppress !== null) signals.push(`X-Auto-Response-Suppress: ${short(suppress)}`);
   const daemonSender = local !== '' && DAEMON_LOCAL_PART.test(local);
-  const generated = email.headers.some((h) => h.key === 'auto-submitted' && /^auto-generated\b/i.test(h.value.trim()));
   const personReplyTo = email.replyTo.some((m) => {
     const at = m.address.lastIndexOf('@');
     return at > 0 && m.address !== from && !DAEMON_LOCAL_PART.test(m.address.slice(0, at));
