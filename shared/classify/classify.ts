@@ -95,6 +95,7 @@ function scan(text: string, source: Source, hits: Hit[], signals: Map<SignalName
     rule.pattern.lastIndex = 0;
     const m = rule.pattern.exec(n.text);
     if (!m) continue;
+    if (rule.raises) raise(signals, rule.raises, source);
     // What blocks the customer tends to come first; later mentions are often side notes.
     const position = source === 'own' ? 1.15 - 0.15 * (m.index / Math.max(1, n.text.length)) : 1;
     hits.push({
@@ -109,12 +110,14 @@ function scan(text: string, source: Source, hits: Hit[], signals: Map<SignalName
     const sig = SIGNALS[g]!;
     if (may[RULES.length + g] === 0) continue;
     sig.pattern.lastIndex = 0;
-    if (sig.pattern.test(n.text)) {
-      const list = signals.get(sig.signal) ?? [];
-      list.push(source);
-      signals.set(sig.signal, list);
-    }
+    if (sig.pattern.test(n.text)) raise(signals, sig.signal, source);
   }
+}
+
+function raise(signals: Map<SignalName, Source[]>, signal: SignalName, source: Source): void {
+  const list = signals.get(signal);
+  if (list) list.push(source);
+  else signals.set(signal, [source]);
 }
 
 function emptyScores(): Record<Category, number> {
