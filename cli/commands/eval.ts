@@ -11,7 +11,14 @@ export async function runCorpus(dir: string, supportAddresses: string[] = []): P
   const predictions: Prediction[] = [];
   for (const label of labels) {
     const t = await classifyEmail(await readFile(join(dir, label.file)), { supportAddresses });
-    predictions.push({ file: label.file, category: t.category, autoReply: t.autoReply, automated: t.automated, language: t.language });
+    predictions.push({
+      file: label.file,
+      category: t.category,
+      confidence: t.confidence,
+      autoReply: t.autoReply,
+      automated: t.automated,
+      language: t.language,
+    });
   }
   return { labels, predictions };
 }
@@ -34,6 +41,15 @@ export function formatReport(r: EvalReport): string {
   }
   lines.push('', 'Per language (detected):');
   for (const l of r.perLanguage) lines.push(`  ${l.language.padEnd(4)} ${String(l.correct).padStart(4)}/${String(l.total).padEnd(4)} ${pct(l.accuracy)}`);
+  lines.push('', 'Calibration (how often the category is right at each confidence):');
+  lines.push(`  ${'confidence'.padEnd(10)} ${'emails'.padStart(6)} ${'right'.padStart(7)} ${'mean conf.'.padStart(10)}`);
+  for (const b of r.calibration) {
+    const band = `${b.from.toFixed(1)}–${b.to.toFixed(1)}`;
+    const right = b.total === 0 ? '–' : pct(b.accuracy);
+    const mean = b.total === 0 ? '–' : b.meanConfidence.toFixed(2);
+    lines.push(`  ${band.padEnd(10)} ${String(b.total).padStart(6)} ${right.padStart(7)} ${mean.padStart(10)}`);
+  }
+  lines.push(`  Brier score ${r.brier.toFixed(3)} (0 is perfect), calibration error ${r.calibrationError.toFixed(3)}`);
   lines.push('');
   if (r.wrongReplies.length) lines.push(`Wrong or unwanted replies: ${r.wrongReplies.join(', ')}`);
   if (r.missed.length) lines.push(`Right category but no reply although allowed: ${r.missed.join(', ')}`);

@@ -14,6 +14,8 @@ export type Label = z.infer<typeof LabelSchema>;
 export interface Prediction {
   file: string;
   category: Category;
+  /** The classifier's confidence that `category` is right, in [0, 1]. */
+  confidence: number;
   autoReply: boolean;
   automated: boolean;
   language: string;
@@ -26,6 +28,23 @@ export interface CategoryStats {
   precision: number;
   recall: number;
   f1: number;
+}
+
+/**
+ * Confidence bands of the calibration table. A reply needs 0.8 by default, so the bands above it
+ * are narrower: that is where "how often is a confident answer right" decides replies.
+ */
+export const CONFIDENCE_BANDS = [0, 0.2, 0.4, 0.6, 0.8, 0.9, 1] as const;
+
+/** Emails whose confidence fell in [from, to) (the last band includes 1). */
+export interface CalibrationBand {
+  from: number;
+  to: number;
+  total: number;
+  correct: number;
+  /** correct / total: of a calibrated classifier, close to meanConfidence. */
+  accuracy: number;
+  meanConfidence: number;
 }
 
 export interface EvalReport {
@@ -53,6 +72,12 @@ export interface EvalReport {
   wrongReplies: string[];
   /** Files whose label forbids a reply but the category was right (for reading). */
   missed: string[];
+  /** How often the category is right at each confidence: whether a threshold means something. */
+  calibration: CalibrationBand[];
+  /** Mean of (confidence − right)², right being 1 or 0: 0 is perfect, always saying 0.5 scores 0.25. */
+  brier: number;
+  /** Weighted mean gap between each band's accuracy and its mean confidence. */
+  calibrationError: number;
 }
 
 const ratio = (a: number, b: number, empty = 0) => (b === 0 ? empty : a / b);
@@ -72,6 +97,8 @@ export function evaluate(labels: Label[], predictions: Prediction[]): EvalReport
   let machineReplies = 0;
   const wrongReplies: string[] = [];
   const missed: string[] = [];
+  const bands = CONFIDENCE_BANDS.slice(0, -1).map((from, i) => ({ from, to: CONFIDENCE_BANDS[i + 1]!, total: 0, correct: 0, sum: 0 }));
+  let squaredError = 0;
 
   for (const label of labels) {
     const p = byFile.get(label.file);
@@ -79,6 +106,12 @@ export function evaluate(labels: Label[], predictions: Prediction[]): EvalReport
     confusion[label.category][p.category] += 1;
     const right = p.category === label.category;
     if (right) correct += 1;
+    const confidence = Math.min(1, Math.max(0, p.confidence));
+    const band = bands.find((b) => confidence < b.to) ?? bands[bands.length - 1]!;
+    band.total += 1;
+    band.sum += confidence;
+    if (right) band.correct += 1;
+    squaredError += (confidence - (right ? 1 : 0)) ** 2;
     const lang = languages.get(p.language) ?? { total: 0, correct: 0 };
     lang.total += 1;
     if (right) lang.correct += 1;
@@ -104,6 +137,14 @@ export function evaluate(labels: Label[], predictions: Prediction[]): EvalReport
     return { category, support, predicted, precision, recall, f1 };
   });
   const present = perCategory.filter((c) => c.support > 0 || c.predicted > 0);
+  const calibration = bands.map(({ from, to, total, correct: right, sum }) => ({
+    from,
+    to,
+    total,
+    correct: right,
+    accuracy: ratio(right, total),
+    meanConfidence: ratio(sum, total),
+  }));
 
   return {
     total: labels.length,
@@ -123,6 +164,12 @@ export function evaluate(labels: Label[], predictions: Prediction[]): EvalReport
     machineReplies,
     wrongReplies,
     missed,
+    calibration,
+    brier: ratio(squaredError, labels.length),
+    calibrationError: ratio(
+      calibration.reduce((s, b) => s + b.total * Math.abs(b.accuracy - b.meanConfidence), 0),
+      labels.length,
+    ),
   };
 }
 

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCorpus } from '../../../cli/commands/eval.ts';
-import { evaluate } from '../../../shared/eval/evaluate.ts';
+import { evaluate, type Label, type Prediction } from '../../../shared/eval/evaluate.ts';
+import { DEFAULT_CONFIDENCE_THRESHOLD } from '../../../shared/triage.ts';
 
 // Corpora written independently of the rules, each by a separate helper without access to the
 // classifier (eight languages, many MIME shapes). Their first unseen runs: holdout 90.6%
@@ -29,5 +30,28 @@ describe.each(CORPORA)('held-out corpus $dir', ({ dir, total, accuracy, coverage
     expect(report.machineReplies).toBe(0);
     expect(report.coverage).toBeGreaterThanOrEqual(coverage);
     for (const lang of report.perLanguage) expect(lang.accuracy, lang.language).toBeGreaterThanOrEqual(perLanguage);
+  });
+});
+
+// "Calibrated so that a threshold means something": over all the held-out mail, what clears the
+// reply threshold is almost always the right category, and lower confidence means more mistakes.
+describe('confidence over all held-out corpora', () => {
+  it('is right ≥ 97% of the time at or above the reply threshold, and falls with confidence', async () => {
+    const labels: Label[] = [];
+    const predictions: Prediction[] = [];
+    for (const { dir } of CORPORA) {
+      const run = await runCorpus(resolve(import.meta.dirname, '../../fixtures', dir), ['support@kdp.example.com']);
+      labels.push(...run.labels.map((l) => ({ ...l, file: `${dir}/${l.file}` })));
+      predictions.push(...run.predictions.map((p) => ({ ...p, file: `${dir}/${p.file}` })));
+    }
+    const report = evaluate(labels, predictions);
+    const confident = report.calibration.filter((b) => b.from >= DEFAULT_CONFIDENCE_THRESHOLD);
+    const total = confident.reduce((n, b) => n + b.total, 0);
+    const right = confident.reduce((n, b) => n + b.correct, 0);
+    expect(total).toBeGreaterThan(report.total / 2);
+    expect(right / total).toBeGreaterThanOrEqual(0.97);
+    const unsure = report.calibration.filter((b) => b.to <= 0.6 && b.total > 0);
+    for (const b of unsure) expect(b.accuracy, `band ${b.from}–${b.to}`).toBeLessThan(right / total);
+    expect(report.brier).toBeLessThanOrEqual(0.1);
   });
 });
