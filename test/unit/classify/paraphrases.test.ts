@@ -121,6 +121,22 @@ describe('unsure whether the account uses the e-mail or the phone', () => {
   });
 });
 
+// "I have two problems": the customer weighs them as equal, so one article would answer half.
+const TWO_PROBLEMS: Array<[string, string]> = [
+  ['en', 'I have two problems. My password is rejected, and when I tried my old address it says no account is found.'],
+  ['fr', "J'ai deux problèmes : mon mot de passe est refusé et le code de vérification n'arrive jamais."],
+  ['pt', 'Tenho dois problemas: a senha não é aceita e o código de verificação não chega no celular.'],
+  ['ja', '問題が2つあります。パスワードが違うと言われますし、確認コードも届きません。'],
+];
+
+describe('two problems named as two', () => {
+  it.each(TWO_PROBLEMS)('%s: no article, a person answers both', async (_language, body) => {
+    const t = await classifyEmail(mail('Cannot sign in', body));
+    expect(t.autoReply).toBe(false);
+    expect(t.reasons.map((r) => r.code)).toContain('low-confidence');
+  });
+});
+
 /** A message whose only detail is in an attached screenshot's file name. */
 function withScreenshot(body: string, filename: string): string {
   return [
