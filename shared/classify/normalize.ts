@@ -81,8 +81,23 @@ for (const word of vocab) {
   }
 }
 
-/** Ordinary words one edit away from a vocabulary word: never "corrected". */
-const KEEP = new Set(['accounts', 'account', 'received', 'receive', 'passwords', 'customers', 'deleted', 'delete']);
+/**
+ * Ordinary words one edit away from a vocabulary word: never "corrected". Most are the same word
+ * in a neighbouring language or another inflection, which the rules read as it is written:
+ * "einloggen" is German, not a misspelt Dutch "inloggen"; "abmelden" (sign out) and "afmelden"
+ * are not "anmelden"; "incorrecta" and "connectée" are Spanish and French, not typos.
+ */
+const KEEP = new Set(
+  (
+    'accounts account received receive passwords customers deleted delete ' +
+    'einloggen anmelde abmelden afmelden aanmelden ummelden ' +
+    'incorrecta incorrecto incorreta incorreto incorrecte incorrects ' +
+    'invalida invalido invalide invalids ' +
+    'diferente diferent differente differenti differents ' +
+    'connecte connectes connectez connectee connected connects ' +
+    'verificar verificai verifico verificate interna passport'
+  ).split(' '),
+);
 
 /**
  * Cheap tests before `correctWord` (which builds strings and tries every deletion): a listed

@@ -24,6 +24,13 @@ describe('normalize', () => {
     expect(normalize('the ebook sound round accounts received iPhone').text).toBe('the ebook sound round accounts received iphone');
   });
 
+  it("leaves another language's word alone when it is one edit from a vocabulary word", () => {
+    const words = 'einloggen abmelden aanmelden afmelden incorrecta incorreta incorrecte invalido connectée connected verificar passport';
+    expect(normalize(words).text).toBe('einloggen abmelden aanmelden afmelden incorrecta incorreta incorrecte invalido connectee connected verificar passport');
+    // …while a real typo of the same words is still mended.
+    expect(normalize('pasword wachtwoor createspce').text).toBe('password wachtwoord createspace');
+  });
+
   it('leaves words that name object properties alone', () => {
     expect(normalize('The Constructor of toString, hasOwnProperty and __proto__').text).toBe(
       'the constructor of tostring, hasownproperty and __proto__',
