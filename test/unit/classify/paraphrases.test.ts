@@ -137,6 +137,40 @@ describe('two problems named as two', () => {
   });
 });
 
+// The customer has already been through the help page our article is written from: sending it
+// would answer them with what they just said did not work. A person answers.
+const ALREADY_TRIED: Array<[string, string]> = [
+  ['en', "I've already gone through your help page on passwords step by step, the reset mail still never comes. I need a real person to check my account."],
+  ['de', 'Ich habe die Hilfeseite zum Bestätigungscode komplett durchgearbeitet, der Code kommt trotzdem nicht. Ich brauche einen Mitarbeiter, der draufschaut.'],
+  ['fr', "J'ai déjà suivi toutes les étapes d'aide pour le mot de passe, rien n'y fait. Ne me renvoyez pas le même lien s'il vous plaît."],
+  ['es', 'Seguí uno por uno los pasos de ayuda sobre la contraseña y sigue sin funcionar. Necesito que una persona revise mi cuenta.'],
+  ['it', "Ho letto con attenzione la pagina di aiuto sulla verifica in due passaggi, ma il codice non arriva. Vorrei che qualcuno controllasse l'account."],
+  ['pt', 'Já segui todos os passos da ajuda sobre a senha e não resolveu. Preciso que alguém verifique a minha conta.'],
+  ['nl', 'Ik heb de hulppagina over het wachtwoord helemaal doorlopen en het lukt nog steeds niet. Kan iemand die naar mijn account kijkt mij helpen?'],
+  ['ja', 'ヘルプページの手順は全部試しましたが、まだパスワードが違うと言われます。担当の方に確認していただけますか。'],
+  ['de', 'Danke für die Antwort, aber nach 15 Minuten kommt immer noch der Fehler 500 beim Anmelden.'],
+];
+
+describe('already followed the help page', () => {
+  it.each(ALREADY_TRIED)('%s: no article again, a person answers', async (_language, body) => {
+    const t = await classifyEmail(mail('Still cannot sign in', body));
+    expect(t.autoReply).toBe(false);
+    expect(t.reasons.map((r) => r.code)).toContain('follow-up');
+  });
+});
+
+// Switching two-step verification off changes an account's security: a person decides.
+describe('asks to turn two-step verification off', () => {
+  it.each([
+    ['en', 'The codes go to a phone I do not have with me. Could you disable two-step verification on the account for a week?'],
+    ['de', 'Bitte die Zwei-Schritt-Verifizierung für mein Konto deaktivieren, die Codes nerven.'],
+    ['es', '¿Pueden desactivar la verificación en dos pasos? El código llega a un teléfono que ya no uso.'],
+  ])('%s: no article', async (_language, body) => {
+    const t = await classifyEmail(mail('Two-step verification', body));
+    expect(t.autoReply).toBe(false);
+  });
+});
+
 /** A message whose only detail is in an attached screenshot's file name. */
 function withScreenshot(body: string, filename: string): string {
   return [
