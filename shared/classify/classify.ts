@@ -70,6 +70,9 @@ interface Hit {
  */
 const NOT_A_REQUEST = new Set(['other.job', 'other.spam', 'other.rights']);
 
+/** Rules that say the customer made the second account themselves (not that they suspect one). */
+const MADE_SECOND_ACCOUNT = ['multi.created-intl', 'multi.new-customer', 'multi.de.new', 'multi.fr.new', 'multi.es.new', 'multi.it.new', 'multi.pt.new', 'multi.nl.new', 'multi.ja.new'];
+
 /** Bare mentions ("password", "bookshelf") count only when nothing more specific was said. */
 const FALLBACK = new Set(['password.mention', 'shelf.mention', '2sv.verifying', 'other.royalty-word', 'password.junk']);
 const DIMINISH = [1, 0.7, 0.45, 0.3, 0.2];
@@ -249,6 +252,17 @@ export function classifyParts(input: ClassifierInput): Classification {
   );
   // `other` means "not a sign-in matter": a real sign-in problem outweighs side topics.
   if (signInTotal + specificTotal >= 2.0 && !speaks(signalSources, 'signed-in-fine') && notARequest === 0) scores.other *= 0.5;
+  // An empty shelf after the customer made a second account (clicked "create account" or "new
+  // customer" with the same address): the account they made is the cause the article answers.
+  const shelfIsSymptom =
+    MADE_SECOND_ACCOUNT.some((id) => kept.has(id)) &&
+    scores['multiple-accounts'] >= 2.0 &&
+    scores['bookshelf-empty'] >= 2.0 &&
+    !speaks(signalSources, 'suspects-account');
+  if (shelfIsSymptom) {
+    scores['multiple-accounts'] += 0.5 * scores['bookshelf-empty'];
+    scores['bookshelf-empty'] *= 0.5;
+  }
   // Which email to use is the very question the CreateSpace article answers.
   if (kept.has('cs.mention')) {
     scores['createspace-migration'] += 0.6 * scores['email-address'];
@@ -308,7 +322,9 @@ export function classifyParts(input: ClassifierInput): Classification {
     (c) =>
       c !== category &&
       c !== 'sign-in-general' &&
-      (c === 'other' ? scores.other >= 1.0 : scores[c] >= 2.0 && scores[c] >= 0.35 * strength),
+      (c === 'other'
+        ? scores.other >= 1.0
+        : (scores[c] >= 2.0 && scores[c] >= 0.35 * strength) || (c === 'bookshelf-empty' && shelfIsSymptom)),
   ).sort((a, b) => scores[b] - scores[a]);
 
   evidence.sort((a, b) => b.weight - a.weight);

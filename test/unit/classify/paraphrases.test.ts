@@ -171,6 +171,28 @@ describe('asks to turn two-step verification off', () => {
   });
 });
 
+// An empty shelf after the customer made a second account themselves: the account is the cause
+// (multiple-accounts); a mere guess that one exists leaves the shelf as the problem.
+describe('an empty shelf and a second account', () => {
+  it.each([
+    ['en', 'While buying a gift I clicked "Create your Amazon account" instead of signing in, with the same email. Now my bookshelf is empty.'],
+    ['de', 'Ich habe aus Versehen ein neues Konto angelegt, mit der gleichen E-Mail-Adresse. Jetzt ist mein Bücherregal leer.'],
+    ['es', 'Al comprar dije que era cliente nueva y usé mi correo de siempre. Ahora mi estantería está vacía.'],
+    ['it', 'Ho creato un nuovo account per errore con la stessa e-mail e adesso la mia libreria è vuota.'],
+  ])('%s: says they made it, so multiple-accounts', async (_language, body) => {
+    const t = await classifyEmail(mail('Bookshelf', body));
+    expect(t.category).toBe('multiple-accounts');
+    expect(t.secondary).toContain('bookshelf-empty');
+  });
+
+  it('en: only a guess, so the empty shelf stays the problem', async () => {
+    const t = await classifyEmail(
+      mail('Bookshelf', 'My bookshelf is empty since Monday. Maybe I created a new account when I ordered a present? No idea if that matters.'),
+    );
+    expect(t.category).toBe('bookshelf-empty');
+  });
+});
+
 /** A message whose only detail is in an attached screenshot's file name. */
 function withScreenshot(body: string, filename: string): string {
   return [
