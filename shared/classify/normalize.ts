@@ -69,6 +69,8 @@ const MISSPELLINGS = new Map<string, string>(Object.entries({
   dissapeared: 'disappeared', disapeared: 'disappeared', dissappeared: 'disappeared',
   disapear: 'disappear', dissapear: 'disappear', createspce: 'createspace', creatspace: 'createspace',
   createspace: 'createspace', 'create-space': 'createspace', singin: 'signin', sigin: 'signin', boks: 'books',
+  // French typed without apostrophes or spelled out ("jai oublié mon mdp", "je narrive plus").
+  jai: "j'ai", narrive: "n'arrive", narrivent: "n'arrivent", jarrive: "j'arrive", cest: "c'est", mdp: 'mot de passe',
 }));
 
 const vocab = new Set(VOCABULARY);

@@ -94,6 +94,19 @@ const CASES: Array<[Category, string, string, string]> = [
   ['other', 'de', 'Tantiemen', 'Wann werden die Tantiemen ausgezahlt? Ich habe noch keine Auszahlung erhalten.'],
   ['other', 'es', 'regalías', '¿Cuándo se pagan las regalías? Todavía no recibí ningún pago.'],
   ['other', 'en', 'cover', 'My paperback cover was rejected because of the spine text. What should I change?'],
+  // Written for the author by someone else: the third person.
+  ['sign-in-general', 'es', 'Cuenta de mi padre', 'Escribo por mi padre: desde el lunes no puede entrar en su cuenta de KDP y no sabe por qué.'],
+  ['sign-in-general', 'it', 'Per conto di mia madre', 'Mia madre non riesce più ad accedere al suo account KDP da una settimana.'],
+  ['sign-in-general', 'pt', 'Conta do meu marido', 'O meu marido não consegue entrar na conta KDP dele desde ontem, não aparece nenhum erro.'],
+  // French typed on a phone, without apostrophes.
+  ['password', 'fr', 'aide', 'jai perdu mon mdp et je narrive pas a le changer'],
+  // The page's words quoted, with the adjective after the noun; European Portuguese spelling.
+  ['email-address', 'de', 'Anmeldung', 'Beim Anmelden steht da nur „E-Mail-Adresse ungültig“, dabei tippe ich sie richtig.'],
+  ['email-address', 'it', 'Accesso', 'Mi esce sempre "indirizzo e-mail non valido" anche se lo scrivo giusto.'],
+  ['password', 'pt', 'Palavra-passe', 'Não consigo entrar na minha conta: diz que a palavra-passe está incorrecta, mas não a alterei.'],
+  // The shopping account: an e-book that never reached the Kindle, a card to take off.
+  ['amazon-customer-account', 'pt', 'Compra', 'Comprei um ebook ontem e ainda não chegou ao meu Kindle. Podem ajudar?'],
+  ['amazon-customer-account', 'en', 'Old card', 'Please help me remove my expired credit card from the account, I keep getting payment warnings.'],
 ];
 
 describe('paraphrases in eight languages', () => {
