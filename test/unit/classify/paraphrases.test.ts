@@ -117,33 +117,22 @@ describe('paraphrases in eight languages', () => {
   });
 });
 
-// Not knowing whether the account was made with the e-mail or the phone number: two articles
-// could apply and only the account data can tell, so a person answers.
-const UNSURE_IDENTITY: Array<[string, string]> = [
-  ['en', "I don't remember whether I signed up with my email or my phone number, and both say no account found."],
-  ['de', 'Ich weiß nicht mehr, ob ich das Konto mit meiner E-Mail oder mit der Handynummer angelegt habe. Beides geht nicht.'],
-  ['es', 'No sé si creé la cuenta con mi correo o con mi número de teléfono, ninguno funciona.'],
-  ['nl', 'Ik weet niet of ik mijn e-mailadres of mijn telefoonnummer heb gebruikt. Met allebei lukt het niet.'],
+// Two articles could apply and the customer cannot tell which, so a person answers: not knowing
+// whether the account was made with the e-mail or the phone number (only the account data can
+// tell), and "I have two problems" (one article would answer half).
+const TWO_WAYS: Array<[string, string, string]> = [
+  ['e-mail or phone', 'en', "I don't remember whether I signed up with my email or my phone number, and both say no account found."],
+  ['e-mail or phone', 'de', 'Ich weiß nicht mehr, ob ich das Konto mit meiner E-Mail oder mit der Handynummer angelegt habe. Beides geht nicht.'],
+  ['e-mail or phone', 'es', 'No sé si creé la cuenta con mi correo o con mi número de teléfono, ninguno funciona.'],
+  ['e-mail or phone', 'nl', 'Ik weet niet of ik mijn e-mailadres of mijn telefoonnummer heb gebruikt. Met allebei lukt het niet.'],
+  ['two problems', 'en', 'I have two problems. My password is rejected, and when I tried my old address it says no account is found.'],
+  ['two problems', 'fr', "J'ai deux problèmes : mon mot de passe est refusé et le code de vérification n'arrive jamais."],
+  ['two problems', 'pt', 'Tenho dois problemas: a senha não é aceita e o código de verificação não chega no celular.'],
+  ['two problems', 'ja', '問題が2つあります。パスワードが違うと言われますし、確認コードも届きません。'],
 ];
 
-describe('unsure whether the account uses the e-mail or the phone', () => {
-  it.each(UNSURE_IDENTITY)('%s: no article, a person checks', async (_language, body) => {
-    const t = await classifyEmail(mail('Cannot sign in', body));
-    expect(t.autoReply).toBe(false);
-    expect(t.reasons.map((r) => r.code)).toContain('low-confidence');
-  });
-});
-
-// "I have two problems": the customer weighs them as equal, so one article would answer half.
-const TWO_PROBLEMS: Array<[string, string]> = [
-  ['en', 'I have two problems. My password is rejected, and when I tried my old address it says no account is found.'],
-  ['fr', "J'ai deux problèmes : mon mot de passe est refusé et le code de vérification n'arrive jamais."],
-  ['pt', 'Tenho dois problemas: a senha não é aceita e o código de verificação não chega no celular.'],
-  ['ja', '問題が2つあります。パスワードが違うと言われますし、確認コードも届きません。'],
-];
-
-describe('two problems named as two', () => {
-  it.each(TWO_PROBLEMS)('%s: no article, a person answers both', async (_language, body) => {
+describe('two articles could apply', () => {
+  it.each(TWO_WAYS)('%s (%s): no article, a person answers', async (_case, _language, body) => {
     const t = await classifyEmail(mail('Cannot sign in', body));
     expect(t.autoReply).toBe(false);
     expect(t.reasons.map((r) => r.code)).toContain('low-confidence');
