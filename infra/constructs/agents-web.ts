@@ -7,6 +7,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { acknowledgeWildcardActions, acknowledgeWildcardResource } from '../nag.ts';
+import { logBucket } from './log-bucket.ts';
 
 export interface AgentsWebProps {
   /** The built page (Vite's `web/dist`); deployed only if it holds an index.html at synth time. */
@@ -29,17 +30,10 @@ export class AgentsWeb extends Construct {
     this.distDir = props.distDir;
 
     // CloudFront standard logs are written with ACLs, so this bucket keeps object-writer ownership.
-    const logs = new s3.Bucket(this, 'Logs', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    const logs = logBucket(this, 'Logs', {
+      retention: Duration.days(90),
       objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
-      enforceSSL: true,
-      lifecycleRules: [{ expiration: Duration.days(90) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(logs).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This is the log bucket of the page bucket and distribution; it does not log itself.',
+      whyNotLogged: 'This is the log bucket of the page bucket and distribution; it does not log itself.',
     });
 
     this.bucket = new s3.Bucket(this, 'Site', {

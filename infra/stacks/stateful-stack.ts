@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import { TABLE_DESIGN } from '../../shared/tickets/table-design.ts';
 import type { DeployConfig } from '../config.ts';
 import { receiptRuleArn } from '../constructs/inbound-rule.ts';
+import { logBucket } from '../constructs/log-bucket.ts';
 
 /** Fixed by the pipeline (shared/pipeline/deliver-reply.ts writes `outbound/<id>.eml`). */
 const OUTBOUND_PREFIX = 'outbound/';
@@ -48,17 +49,10 @@ export class StatefulStack extends Stack {
     const ruleSetName = `kdp-triage-${config.envName}`;
     const ruleName = 'support-inbound';
 
-    const accessLogs = new s3.Bucket(this, 'AccessLogs', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    const accessLogs = logBucket(this, 'AccessLogs', {
+      retention: Duration.days(365),
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      lifecycleRules: [{ expiration: Duration.days(365) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(accessLogs).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This is the access-log bucket; logging it into itself would loop.',
+      whyNotLogged: 'This is the access-log bucket; logging it into itself would loop.',
     });
 
     const rawMailBucketName = `kdp-triage-${config.envName}-raw-mail-${this.account}-${this.region}`;
