@@ -197,15 +197,16 @@ export function requirements(source: string): string[][][] | null {
   }
 }
 
-/** Trie edges keyed `state * MAX_CLASSES + class`: one flat map with small-integer keys. */
-const MAX_CLASSES = 0x10000;
-
 /**
  * Says, for a text, which of a list of patterns can match: every literal of every pattern is
  * found in one pass of an Aho-Corasick automaton over the characters the literals use, then
  * each pattern's requirements are checked against the literals found. The automaton is built
- * on first use (importing the classifier stays cheap) and each table cell the first time a
- * text takes that step, so a cold start pays for the steps real text takes, not all ~2 million.
+ * on first use (importing the classifier stays cheap).
+ *
+ * It is kept compact rather than as a full state × character table: ~13,000 states times ~300
+ * character classes would be 16 MB, and a scan between parsing and redaction would miss the
+ * CPU cache on nearly every character. Instead the root has a direct row, every other state
+ * its few trie edges (sorted, in flat arrays), and a failure link: ~300 KB that stays cached.
  */
 export class LiteralFilter {
   private built = false;
@@ -230,11 +231,13 @@ export class LiteralFilter {
   private call = 0;
   /** Character class of each UTF-16 code unit; 0 for any the literals never use. */
   private readonly classOf = new Uint16Array(0x10000);
-  private width = 1;
-  private edges = new Map<number, number>();
+  /** The root's next state for each class (the root has an edge, or a loop, for every class). */
+  private rootNext: Int32Array = new Int32Array(0);
+  /** Per state s, its trie edges edgeClass/edgeTo[edgeStart[s] .. edgeStart[s + 1]), by class. */
+  private edgeStart: Int32Array = new Int32Array(0);
+  private edgeClass: Uint16Array = new Uint16Array(0);
+  private edgeTo: Int32Array = new Int32Array(0);
   private fail: Int32Array = new Int32Array(0);
-  /** 1 + next state at delta[state * width + class]; 0 until the text first takes that step. */
-  private delta: Int32Array = new Int32Array(0);
   /** Per state s, outSets[outStart[s] .. outStart[s + 1]): the literal sets whose literals end there. */
   private outSets: Int32Array = new Int32Array(0);
   private outStart: Int32Array = new Int32Array(0);
@@ -300,9 +303,11 @@ export class LiteralFilter {
       for (const literal of list) setsOf[literal]!.push(set);
     });
     this.setFound = new Uint32Array(members.length);
+
+    // The trie of all literals, over character classes.
     let classes = 1;
     const own: number[][] = [[]];
-    const children: number[][] = [[]];
+    const children: Map<number, number>[] = [new Map()];
     const label: number[] = [0];
     for (const [literal, id] of ids) {
       let state = 0;
@@ -310,62 +315,73 @@ export class LiteralFilter {
         const code = literal.charCodeAt(i);
         if (this.classOf[code] === 0) this.classOf[code] = classes++;
         const c = this.classOf[code]!;
-        let to = this.edges.get(state * MAX_CLASSES + c);
+        let to = children[state]!.get(c);
         if (to === undefined) {
           to = own.length;
           own.push([]);
-          children.push([]);
+          children.push(new Map());
           label.push(c);
-          this.edges.set(state * MAX_CLASSES + c, to);
-          children[state]!.push(to);
+          children[state]!.set(c, to);
         }
         state = to;
       }
       own[state]!.push(id);
     }
+    const states = own.length;
+    this.edgeStart = new Int32Array(states + 1);
+    const edgeCount = states - 1;
+    this.edgeClass = new Uint16Array(edgeCount);
+    this.edgeTo = new Int32Array(edgeCount);
+    let e = 0;
+    for (let s = 0; s < states; s++) {
+      this.edgeStart[s] = e;
+      for (const [c, to] of [...children[s]!].sort((a, b) => a[0] - b[0])) {
+        this.edgeClass[e] = c;
+        this.edgeTo[e++] = to;
+      }
+    }
+    this.edgeStart[states] = e;
+    this.rootNext = new Int32Array(classes);
+    for (const [c, to] of children[0]!) this.rootNext[c] = to;
+
     // Failure links breadth first; a state's outputs include its failure state's.
-    const fail = new Int32Array(own.length);
+    const fail = (this.fail = new Int32Array(states));
     const out: (number[] | null)[] = own.map((list) => (list.length ? list : null));
-    const queue = [...children[0]!];
+    const queue = [...children[0]!.values()];
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head]!;
       const inherited = out[fail[state]!];
       if (inherited) out[state] = [...(out[state] ?? []), ...inherited];
-      for (const child of children[state]!) {
-        fail[child] = state === 0 ? 0 : this.step(fail, fail[state]!, label[child]!);
+      for (const child of children[state]!.values()) {
+        fail[child] = state === 0 ? 0 : this.next(fail[state]!, label[child]!);
         queue.push(child);
       }
     }
     // Per state, the distinct literal sets its literals belong to, flat.
     const flat: number[] = [];
-    this.outStart = new Int32Array(own.length + 1);
+    this.outStart = new Int32Array(states + 1);
     out.forEach((literals, state) => {
       this.outStart[state] = flat.length;
       if (literals) flat.push(...new Set(literals.flatMap((literal) => setsOf[literal]!)));
     });
-    this.outStart[own.length] = flat.length;
+    this.outStart[states] = flat.length;
     this.outSets = Int32Array.from(flat);
-    this.fail = fail;
-    this.width = classes;
-    this.delta = new Int32Array(own.length * classes);
     this.built = true;
   }
 
-  /** The goto/failure walk: where the automaton goes from `state` on class `c`. */
-  private step(fail: Int32Array, state: number, c: number): number {
-    for (;;) {
-      const to = this.edges.get(state * MAX_CLASSES + c);
-      if (to !== undefined) return to;
-      if (state === 0) return 0;
+  /** Where the automaton goes from `state` on class `c`: the trie edge, else the failure links'. */
+  private next(state: number, c: number): number {
+    const { edgeStart, edgeClass, edgeTo, fail } = this;
+    while (state !== 0) {
+      // States past the root have one or a few edges: a linear scan beats a search.
+      for (let k = edgeStart[state]!, end = edgeStart[state + 1]!; k < end; k++) {
+        const label = edgeClass[k]!;
+        if (label === c) return edgeTo[k]!;
+        if (label > c) break;
+      }
       state = fail[state]!;
     }
-  }
-
-  /** Computes a table cell (state, class) the first time the text takes it. */
-  private fillCell(cell: number, state: number): number {
-    const to = this.step(this.fail, state, cell - state * this.width);
-    this.delta[cell] = to + 1;
-    return to;
+    return this.rootNext[c]!;
   }
 
   /**
@@ -374,16 +390,16 @@ export class LiteralFilter {
    */
   candidates(text: string): Uint8Array {
     if (!this.built) this.build();
-    const { delta, classOf, width, outSets, outStart, needs, needStart, result, setFound, watchers, watchStart, checked, passed } = this;
+    const { classOf, rootNext, outSets, outStart, needs, needStart, result, setFound, watchers, watchStart, checked, passed } = this;
     // Stamps instead of clearing: a set was found in this text if it carries this call's number.
     const call = (this.call = (this.call % 0xfffffffe) + 1);
     for (const p of passed) result[p] = 0;
     passed.length = 0;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      const cell = state * width + classOf[text.charCodeAt(i)]!;
-      const known = delta[cell]!;
-      state = known !== 0 ? known - 1 : this.fillCell(cell, state);
+      const c = classOf[text.charCodeAt(i)]!;
+      // A character no literal uses sends the automaton home; from the root a row lookup does.
+      state = c === 0 ? 0 : state === 0 ? rootNext[c]! : this.next(state, c);
       for (let k = outStart[state]!, end = outStart[state + 1]!; k < end; k++) {
         const set = outSets[k]!;
         if (setFound[set] === call) continue;
