@@ -81,7 +81,7 @@ export function triageParsed(parsed: ParsedEmail, supportAddresses: string[], th
   for (const warning of parsed.warnings) {
     if (/unparseable|not a mime|could not be parsed/i.test(warning)) reasons.push({ code: 'unparseable', detail: warning });
   }
-  const followUp = followUpReason(classification);
+  const followUp = followUpReason(classification, quoted.trim() !== '');
   if (followUp) reasons.push(followUp);
   if (category === 'other') {
     reasons.push({ code: 'category-other', detail: 'not a sign-in matter: no article, a person answers' });
@@ -115,9 +115,14 @@ export function triageParsed(parsed: ParsedEmail, supportAddresses: string[], th
 }
 
 /** A reply in a conversation that needs a person rather than the article again. */
-function followUpReason(c: Classification): Reason | null {
+function followUpReason(c: Classification, isReply: boolean): Reason | null {
   if (c.signals.includes('escalation')) {
     return { code: 'follow-up', detail: 'asks for a person or says the steps did not help: an agent answers' };
+  }
+  // In a fresh message "third time this month" is just frustration; in a reply to an earlier
+  // answer it says the answer did not keep the problem away, and the same article would loop.
+  if (isReply && c.signals.includes('recurring')) {
+    return { code: 'follow-up', detail: 'the problem came back after an earlier answer: an agent answers' };
   }
   if (c.signals.includes('gratitude') && !c.signals.includes('problem')) {
     return { code: 'follow-up', detail: 'a thank-you: the problem is solved, nothing to send' };

@@ -66,9 +66,10 @@ interface Hit {
 
 /**
  * Rules for topics that make a message "not a support request" whatever sign-in words it
- * quotes (a job application listing "password resets" as experience, a marketing pitch).
+ * quotes (a job application listing "password resets" as experience, a marketing pitch, a
+ * journalist asking about authors locked out).
  */
-const NOT_A_REQUEST = new Set(['other.job', 'other.spam', 'other.rights']);
+const NOT_A_REQUEST = new Set(['other.job', 'other.spam', 'other.rights', 'other.press']);
 
 /** Rules that say the customer made the second account themselves (not that they suspect one). */
 const MADE_SECOND_ACCOUNT = ['multi.created-intl', 'multi.new-customer', 'multi.de.new', 'multi.fr.new', 'multi.es.new', 'multi.it.new', 'multi.pt.new', 'multi.nl.new', 'multi.ja.new'];
@@ -313,6 +314,9 @@ export function classifyParts(input: ClassifierInput): Classification {
     // but nobody has read the picture, so a person looks before an article goes out.
     if (!hits.some((h) => h.category === category && h.weight > 0 && h.source !== 'attachment')) confidence *= 0.6;
     if (signals.includes('mixed')) confidence *= 0.5;
+    // "Can't log in, see screenshot" and nothing names the cause: what went wrong is in the
+    // picture nobody has read, so the overview article may miss it.
+    if (pointsAtAttachment && category === 'sign-in-general') confidence *= 0.6;
     if (speaks(signalSources, 'signed-in-fine') && SIGN_IN_CATEGORIES.has(category)) confidence *= 0.6;
     // A strong side topic (tax, royalties) next to a weakly named problem: let a person answer.
     if (other >= 0.6 * strength && other >= 1.5) confidence *= 0.6;

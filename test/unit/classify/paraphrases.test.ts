@@ -33,6 +33,7 @@ const CASES: Array<[Category, string, string, string]> = [
   ['two-step-verification', 'en', 'no phone', 'Someone took my mobile on the train yesterday and Amazon wants to text a code before I can sign in. Is there a way in without the code?'],
   ['two-step-verification', 'de', 'Handy weg', 'Mein Handy ist kaputt. Wie kann ich mich ohne den Code bei KDP anmelden?'],
   ['two-step-verification', 'es', 'sin teléfono', 'Me robaron el celular y ahora no puedo entrar sin el código que manda Amazon.'],
+  ['sign-in-general', 'de', 'zugreifen', 'Guten Tag, ich kann seit gestern nicht mehr auf mein KDP-Konto zugreifen.'],
   ['error-500', 'en', 'site down?', 'Getting a server error every time I try to log in. Is the site down?'],
   ['error-500', 'de', 'Fehler', 'Beim Anmelden erscheint immer "500 Internal Server Error".'],
   ['error-500', 'fr', 'erreur', "J'ai une erreur 500 quand je veux me connecter à KDP."],
@@ -50,13 +51,17 @@ const CASES: Array<[Category, string, string, string]> = [
   ['password', 'es', 'contraseña', 'Olvidé mi contraseña y no me llega el correo para restablecerla.'],
   ['password', 'it', 'password', 'Ho dimenticato la password e non ricevo la mail di reimpostazione.'],
   ['password', 'nl', 'wachtwoord', 'Ik ben mijn wachtwoord vergeten en krijg geen e-mail om het te resetten.'],
+  ['password', 'it', 'non è corretta', 'Inserisco la mail, poi mi dice che la password non è corretta, ma è quella di sempre.'],
   ['password', 'ja', 'パスワード', 'パスワードを忘れてしまい、再設定のメールも届きません。'],
   ['email-address', 'es', 'mail', 'Uso dos correos y ya no sé con qué mail abrí la cuenta de KDP. ¿Cuál es la dirección correcta?'],
   ['email-address', 'es', 'no encuentra', 'Al entrar me sale que no existe ninguna cuenta con esa dirección de correo electrónico.'],
   ['email-address', 'es', 'mal escrito', 'Al registrarme escribí mal mi correo (hotmial en vez de hotmail) y ahora no puedo entrar.'],
   ['email-address', 'fr', 'faute de frappe', "J'ai fait une faute de frappe dans mon adresse e-mail en créant le compte KDP, je ne peux plus me connecter."],
+  ['email-address', 'pt', 'não encontramos', 'Quando tento entrar aparece "Não encontramos uma conta com esse endereço de e-mail".'],
+  ['email-address', 'fr', 'introuvable', "Le site affiche « Impossible de trouver un compte correspondant à cette adresse e-mail », alors que je n'ai jamais eu de mot de passe refusé."],
   ['email-address', 'fr', 'quel mail', "J'ai plusieurs boîtes et je ne sais plus quel mail j'ai utilisé pour mon compte KDP."],
   ['email-address', 'it', 'quale mail', 'Non ricordo con quale mail mi sono registrato su KDP, ne ho tre.'],
+  ['mobile-phone', 'pt', 'número do celular', 'Criei a conta com o número do meu celular e agora diz que não existe conta com esse número.'],
   ['mobile-phone', 'en', 'cell login', 'I signed up with my cell number, not an email. Now it says no account found with that number.'],
   ['mobile-phone', 'de', 'Handynummer', 'Ich habe mein Konto mit meiner Handynummer erstellt. Muss ich die Ländervorwahl eingeben?'],
   ['mobile-phone', 'it', 'cellulare', 'Ho creato il mio account con il numero di cellulare e ora non riesco ad accedere. Devo mettere il prefisso?'],
@@ -68,6 +73,7 @@ const CASES: Array<[Category, string, string, string]> = [
   ['email-address', 'nl', 'e-mailadres', 'Mijn e-mailadres wordt niet herkend bij het inloggen. Welk adres moet ik gebruiken?'],
   ['multiple-accounts', 'en', 'new customer', 'I think I clicked "I am a new customer" and now I have 2 accounts with the same email.'],
   ['multiple-accounts', 'nl', 'dubbel account', 'Ik heb per ongeluk op "Nieuw bij Amazon?" geklikt en zo een dubbel account gemaakt. Mijn boeken zie ik niet meer.'],
+  ['multiple-accounts', 'nl', 'Nieuw bij Amazon', 'Op mijn nieuwe tablet heb ik op "Nieuw bij Amazon?" gedrukt en nu zie ik mijn boeken niet meer.'],
   ['multiple-accounts', 'de', 'zwei Konten', 'Ich habe anscheinend zwei Konten mit derselben E-Mail-Adresse.'],
   ['multiple-accounts', 'it', 'due account', 'Ho due account con la stessa email, uno è vuoto.'],
   ['multiple-accounts', 'ja', 'アカウント', '同じメールアドレスでアカウントが2つできてしまいました。'],
@@ -101,6 +107,10 @@ const CASES: Array<[Category, string, string, string]> = [
   ['sign-in-general', 'nl', 'inloggen', 'Ik kan niet meer inloggen op KDP.'],
   ['sign-in-general', 'ja', 'ログイン', 'KDPにログインできません。'],
   ['other', 'en', 'sales report', 'I logged in to KDP this morning without any problems. My royalties for March show zero, yet my readers tell me they bought ebooks. Is the report late?'],
+  ['other', 'en', 'no trouble', 'I have no trouble logging in. My question is why my paperback royalties for May were not paid.'],
+  ['other', 'pt', 'divulgação', 'Divulgamos seu livro para milhares de leitores, com resenhas garantidas! Para não receber mais nossos e-mails, clique aqui.'],
+  ['other', 'nl', 'persvraag', 'Ik ben journalist en schrijf aan een artikel over auteurs die hun verificatiecode niet ontvangen. Kan ik iemand van de persafdeling spreken?'],
+  ['amazon-customer-account', 'it', 'acquisti', 'Su KDP riesco ad entrare senza problemi, ma su amazon.it per fare acquisti mi chiede di verificare il metodo di pagamento.'],
   ['other', 'en', 'royalties', 'When will my royalties for March be paid to my bank?'],
   ['other', 'de', 'Tantiemen', 'Wann werden die Tantiemen ausgezahlt? Ich habe noch keine Auszahlung erhalten.'],
   ['other', 'es', 'regalías', '¿Cuándo se pagan las regalías? Todavía no recibí ningún pago.'],
@@ -172,6 +182,37 @@ describe('already followed the help page', () => {
   });
 });
 
+/** A reply to an earlier answer of ours, quoting it. */
+function reply(body: string, quotedAnswer: string): string {
+  return mail('Re: your sign-in request', `${body}\n\nOn Mon, 3 Nov 2025 at 10:00, KDP Support <support@kdp.example.com> wrote:\n> ${quotedAnswer}\n`);
+}
+
+// "Third time this month" in a first message is frustration, and the article is still the first
+// answer; in a reply to our answer the problem came back after it, and the article would loop.
+describe('the same problem again', () => {
+  it('a first message: the article', async () => {
+    const t = await classifyEmail(mail('500', 'This is the third time this month I get a 500 Internal Server Error when I sign in.'));
+    expect(t.category).toBe('error-500');
+    expect(t.autoReply).toBe(true);
+  });
+
+  it('a reply to our answer: a person', async () => {
+    const t = await classifyEmail(
+      reply('Hello again, for the third time this week the 500 Internal Server Error is back after I sign in.', 'The error 500 usually passes within 10-15 minutes.'),
+    );
+    expect(t.category).toBe('error-500');
+    expect(t.autoReply).toBe(false);
+    expect(t.reasons.map((r) => r.code)).toContain('follow-up');
+  });
+});
+
+// A threat of legal action is never answered with a template.
+it('a lawyer threatened: no article', async () => {
+  const t = await classifyEmail(mail('404', 'Since my account was closed I only get a 404 page. Reopen it or I will go to a lawyer.'));
+  expect(t.category).toBe('error-404');
+  expect(t.autoReply).toBe(false);
+});
+
 // Switching two-step verification off changes an account's security: a person decides.
 describe('asks to turn two-step verification off', () => {
   it.each([
@@ -232,6 +273,13 @@ function withScreenshot(body: string, filename: string): string {
 }
 
 describe('a problem named only in an attached file name', () => {
+  it('leaves "cannot sign in, see screenshot" to a person: the cause is in the picture', async () => {
+    const t = await classifyEmail(withScreenshot('I cannot sign in, see screenshot. Please help.', 'IMG_2041.png'));
+    expect(t.category).toBe('sign-in-general');
+    expect(t.autoReply).toBe(false);
+    expect(t.reasons.map((r) => r.code)).toContain('low-confidence');
+  });
+
   it('gives the category when the customer points at the attachment, and leaves the reply to a person', async () => {
     const t = await classifyEmail(withScreenshot('see the screenshot, every time since Monday', 'Error_404_after_login.png'));
     expect(t.category).toBe('error-404');
