@@ -9,9 +9,12 @@ import { DEFAULT_CONFIDENCE_THRESHOLD } from '../../../shared/triage.ts';
 // accuracy with 3 unwanted replies; holdout2 85.9% with 9; holdout3 (regional varieties,
 // paraphrase) 74.2% with 7; holdout4 87.5% with 6; holdout5 (plain words, near misses) 78.1%
 // with 1; holdout6 (short phone mail) 81.3% with 1; holdout7 (long, indirect) 78.1% with 4; holdout8
-// (everyday mail, evenly spread) 85.0% with 4; holdout9 (hard but fair) 87.5% with 5. The floors
-// keep what error analysis of generic weaknesses brought (see README
-// "Classifier"); none of these sets is unseen any more.
+// (everyday mail, evenly spread) 85.0% with 4; holdout9 (hard but fair) 87.5% with 5; holdout10
+// (everyday mail, a new hand) 95.0% with 3; holdout11 (the one detail that decides) 77.5% with 9.
+// The floors keep what error analysis of generic weaknesses brought (see README "Classifier");
+// none of these sets is unseen any more. `unwanted` is 1 but where a set's labels contradict
+// another corpus's (holdout11 wants no reply to a reset mail "not in spam either", which the dev
+// corpus answers, and to a 500 of 15 hours, which holdout4 answers after three days).
 const CORPORA = [
   { dir: 'holdout', total: 96, accuracy: 0.9, coverage: 0.85, perLanguage: 0.75 },
   { dir: 'holdout2', total: 128, accuracy: 0.9, coverage: 0.8, perLanguage: 0.75 },
@@ -22,6 +25,8 @@ const CORPORA = [
   { dir: 'holdout7', total: 64, accuracy: 0.8, coverage: 0.7, perLanguage: 0.6 },
   { dir: 'holdout8', total: 80, accuracy: 0.85, coverage: 0.7, perLanguage: 0.6 },
   { dir: 'holdout9', total: 80, accuracy: 0.9, coverage: 0.75, perLanguage: 0.7 },
+  { dir: 'holdout10', total: 80, accuracy: 0.9, coverage: 0.75, perLanguage: 0.8 },
+  { dir: 'holdout11', total: 80, accuracy: 0.88, coverage: 0.75, perLanguage: 0.7, unwanted: 3 },
 ];
 
 /** Each corpus is classified once; the per-corpus floors and the calibration test share the run. */
@@ -35,13 +40,13 @@ function classified(dir: string): ReturnType<typeof runCorpus> {
   return run;
 }
 
-describe.each(CORPORA)('held-out corpus $dir', ({ dir, total, accuracy, coverage, perLanguage }) => {
-  it(`accuracy ≥ ${accuracy * 100}%, at most one unwanted reply, none to a machine`, async () => {
+describe.each(CORPORA)('held-out corpus $dir', ({ dir, total, accuracy, coverage, perLanguage, unwanted = 1 }) => {
+  it(`accuracy ≥ ${accuracy * 100}%, at most ${unwanted} unwanted repl${unwanted === 1 ? 'y' : 'ies'}, none to a machine`, async () => {
     const { labels, predictions } = await classified(dir);
     const report = evaluate(labels, predictions);
     expect(report.total).toBe(total);
     expect(report.accuracy).toBeGreaterThanOrEqual(accuracy);
-    expect(report.wrongReplies.length).toBeLessThanOrEqual(1);
+    expect(report.wrongReplies.length).toBeLessThanOrEqual(unwanted);
     expect(report.machineReplies).toBe(0);
     expect(report.coverage).toBeGreaterThanOrEqual(coverage);
     for (const lang of report.perLanguage) expect(lang.accuracy, lang.language).toBeGreaterThanOrEqual(perLanguage);
