@@ -87,14 +87,24 @@ async function parseBytes(bytes: Uint8Array, forwardDepth: number, budget: Forwa
     return { email: fallbackEmail(bytes, warnings), attached: [] };
   }
 
-  const headers = email.headers.map((h) => ({ key: h.key, value: cleanHeaderValue(h.value) }));
-  if (!headers.some((h) => FIELD_NAME.test(h.key))) {
+  const headers: ParsedEmail['headers'] = [];
+  let wellFormedName = false;
+  let malformedName = false;
+  let notUtf8 = false;
+  for (const header of email.headers) {
+    const value = cleanHeaderValue(header.value);
+    headers.push({ key: header.key, value });
+    if (FIELD_NAME.test(header.key)) wellFormedName = true;
+    else malformedName = true;
+    if (value.includes('\uFFFD')) notUtf8 = true;
+  }
+  if (!wellFormedName) {
     if (bytes.byteLength === 0) warnings.push(`${UNPARSEABLE} empty message`);
     else warnings.push(`${UNPARSEABLE} no header block, whole message read as text`);
     return { email: fallbackEmail(bytes, warnings), attached: [] };
   }
-  if (headers.some((h) => !FIELD_NAME.test(h.key))) warnings.push('malformed header line(s)');
-  if (headers.some((h) => h.value.includes('\uFFFD'))) warnings.push('header with bytes that are not UTF-8');
+  if (malformedName) warnings.push('malformed header line(s)');
+  if (notUtf8) warnings.push('header with bytes that are not UTF-8');
 
   const scan = rawScan(bytes);
   const contentType = topContentType(headers, warnings, scan);
@@ -173,8 +183,23 @@ function errorMessage(error: unknown): string {
 
 /** Unfolded, RFC 2047-decoded, whitespace runs (left by folding) collapsed to one space. */
 function cleanHeaderValue(value: string): string {
+  if (isPlainHeaderValue(value)) return value;
   const decoded = value.includes('=?') ? safeDecodeWords(value) : value;
   return fixC1(decoded).replace(/[\s\u0000]+/g, ' ').trim();
+}
+
+/**
+ * Printable ASCII with single inner spaces and no encoded word: already what cleanHeaderValue
+ * returns. Most header values are, and this check costs less than the decode/replace/trim.
+ */
+function isPlainHeaderValue(value: string): boolean {
+  let previous = 32; // a leading space is not plain
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 32 || c > 126 || (c === 32 && previous === 32) || (c === 63 /* ? */ && previous === 61 /* = */)) return false;
+    previous = c;
+  }
+  return previous !== 32;
 }
 
 // Node 20's TextDecoder reads windows-1252 (and ISO-8859-1, which WHATWG maps to it) as
@@ -305,18 +330,24 @@ function toMailbox(address: { name: string; address: string }): Mailbox {
   return { name: cleanHeaderValue(address.name ?? ''), address: (address.address ?? '').trim().toLowerCase() };
 }
 
-function flatten(address: Address): Mailbox[] {
-  if (address.group !== undefined) return address.group.map(toMailbox);
-  return [toMailbox(address)];
-}
-
 function firstMailbox(address: Address | undefined): Mailbox | null {
   if (address === undefined) return null;
-  return flatten(address)[0] ?? null;
+  if (address.group === undefined) return toMailbox(address);
+  const first = address.group[0];
+  return first === undefined ? null : toMailbox(first);
 }
 
+/** Every mailbox, groups flattened, entries with neither address nor name left out. */
 function mailboxes(addresses: Address[] | undefined): Mailbox[] {
-  return (addresses ?? []).flatMap(flatten).filter((m) => m.address !== '' || m.name !== '');
+  const out: Mailbox[] = [];
+  if (addresses === undefined) return out;
+  for (const address of addresses) {
+    for (const member of address.group ?? [address]) {
+      const mailbox = toMailbox(member);
+      if (mailbox.address !== '' || mailbox.name !== '') out.push(mailbox);
+    }
+  }
+  return out;
 }
 
 /** `''` for the null sender `<>`, `null` when there is no Return-Path header. */
@@ -327,9 +358,13 @@ function returnPath(headers: ParsedEmail['headers']): string | null {
   return (inner ? (inner[1] ?? '') : value).trim().toLowerCase();
 }
 
+/** A message id in angle brackets, or a bare token (some clients leave the brackets out). */
+const MESSAGE_ID = /<([^<>\s]{1,998})>|([^\s<>,]{1,998})/g;
+
 function messageIds(value: string): string[] {
   const ids: string[] = [];
-  for (const match of value.matchAll(/<([^<>\s]{1,998})>|([^\s<>,]{1,998})/g)) {
+  MESSAGE_ID.lastIndex = 0;
+  for (let match = MESSAGE_ID.exec(value); match !== null; match = MESSAGE_ID.exec(value)) {
     const id = match[1] ?? match[2];
     if (id && !ids.includes(id)) ids.push(id);
     if (ids.length >= 100) break;
@@ -338,7 +373,10 @@ function messageIds(value: string): string[] {
 }
 
 function firstId(value: string | undefined): string | null {
-  return messageIds(value ?? '')[0] ?? null;
+  if (value === undefined) return null;
+  MESSAGE_ID.lastIndex = 0;
+  const match = MESSAGE_ID.exec(value);
+  return match === null ? null : (match[1] ?? match[2] ?? null);
 }
 
 function attachmentMeta(attachment: Attachment): AttachmentMeta {
