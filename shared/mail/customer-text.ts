@@ -44,7 +44,6 @@ const REPLY_ANY = /^.{1,200}\b(?:wrote|schrieb|a [ée]crit|escribi[óo]|ha scrit
 const REPLY_JA = /^[ \t]*(?:\d{4}年\d{1,2}月\d{1,2}日.{0,200}@.{0,200}[:：]|.{0,200}(?:のメッセージ|は書きました|さんが書きました)[:：])[ \t]*$/;
 /** A reply header names a date or an address; "On my phone it wrote:" does not. */
 const HAS_DATE_OR_ADDRESS = /\d|@/;
-const ENDS_WITH_COLON = /[:：][ \t]*$/;
 const FORWARD_SUBJECT = /^[ \t]*(?:fwd?|fw|wg|tr|rv|i|enc|doorst|転送)[ \t]*[:：]/i;
 
 // Signatures.
@@ -60,50 +59,39 @@ const CONTACT_LINE = /(?:@|https?:|www\.|\+?\d[\d ().-]{6,}\d|^[ \t]*(?:t|tel|ph
 
 export function splitCustomerText(text: string, options: SplitOptions = {}): CustomerText {
   const head = text.length > MAX_SPLIT_CHARS ? text.slice(0, MAX_SPLIT_CHARS) : text;
-  const rest = text.length > MAX_SPLIT_CHARS ? text.slice(MAX_SPLIT_CHARS) : '';
+  // The unexamined rest continues the last examined line and joins its section.
+  const restIsBlank = text.length <= MAX_SPLIT_CHARS || isBlank(text.slice(MAX_SPLIT_CHARS));
   const lines = head.split('\n');
   const sections = markQuotesAndForwards(lines, FORWARD_SUBJECT.test(options.subject ?? ''));
   markSignatures(lines, sections);
 
-  const parts: Record<Section, string[][]> = { own: [], quoted: [], forwarded: [], signature: [] };
-  let previous: Section | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    const section = sections[i] ?? 'own';
-    const blocks = parts[section];
-    // A new block of the same section after another section starts a new paragraph.
-    if (section !== previous || blocks.length === 0) blocks.push([]);
-    blocks[blocks.length - 1]!.push(lines[i]!);
-    previous = section;
-  }
-  if (rest !== '') {
-    const last = parts[previous ?? 'own'];
-    if (last.length === 0) last.push([]);
-    const block = last[last.length - 1]!;
-    block[block.length - 1] = (block[block.length - 1] ?? '') + rest;
+  // Where each line starts in `text`; the last line ends at the end of `text`.
+  const lineStart = new Array<number>(lines.length + 1);
+  lineStart[0] = 0;
+  for (let i = 0; i < lines.length; i++) lineStart[i + 1] = lineStart[i]! + lines[i]!.length + 1;
+  lineStart[lines.length] = text.length + 1;
+  const blankAt = (i: number) => isBlank(lines[i]!) && (i < lines.length - 1 || restIsBlank);
+
+  // A run of lines in one section is one block (a new block of a section after another section
+  // starts a new paragraph): a slice of `text`, blank lines at its ends left out.
+  const blocks: Record<Section, string[]> = { own: [], quoted: [], forwarded: [], signature: [] };
+  for (let start = 0; start < lines.length; ) {
+    const section = sections[start] ?? 'own';
+    let end = start + 1;
+    while (end < lines.length && (sections[end] ?? 'own') === section) end++;
+    let first = start;
+    let last = end - 1;
+    while (first <= last && blankAt(first)) first++;
+    while (last > first && blankAt(last)) last--;
+    if (first <= last) blocks[section].push(text.slice(lineStart[first], lineStart[last + 1]! - 1));
+    start = end;
   }
   return {
-    own: joinBlocks(parts.own),
-    quoted: joinBlocks(parts.quoted),
-    forwarded: joinBlocks(parts.forwarded),
-    signature: joinBlocks(parts.signature),
+    own: blocks.own.join('\n\n'),
+    quoted: blocks.quoted.join('\n\n'),
+    forwarded: blocks.forwarded.join('\n\n'),
+    signature: blocks.signature.join('\n\n'),
   };
-}
-
-function joinBlocks(blocks: string[][]): string {
-  const out: string[] = [];
-  for (const block of blocks) {
-    const joined = trimBlankLines(block);
-    if (joined !== '') out.push(joined);
-  }
-  return out.join('\n\n');
-}
-
-function trimBlankLines(lines: string[]): string {
-  let start = 0;
-  let end = lines.length;
-  while (start < end && isBlank(lines[start]!)) start++;
-  while (end > start && isBlank(lines[end - 1]!)) end--;
-  return lines.slice(start, end).join('\n');
 }
 
 function isBlank(line: string): boolean {
@@ -149,14 +137,17 @@ function isHeaderBlock(lines: string[], i: number): boolean {
  */
 function replyHeaderLength(lines: string[], i: number): number {
   const first = lines[i]!;
-  if (REPLY_JA.test(first)) return 1;
+  // Every header form ends its first line with a colon, or starts like "On …" and wraps.
+  const firstEndsWithColon = endsWithColon(first);
+  if (firstEndsWithColon && REPLY_JA.test(first)) return 1;
   const startsLikeReply = REPLY_START.test(first);
+  if (!firstEndsWithColon && !startsLikeReply) return 0;
   let joined = '';
   for (let k = 0; k < 3 && i + k < lines.length; k++) {
     const line = lines[i + k]!;
     if (line.length > MAX_MARKER_LINE || (k > 0 && isBlank(line))) return 0;
     joined = k === 0 ? line : `${joined} ${line.trim()}`;
-    if (ENDS_WITH_COLON.test(line)) {
+    if (k === 0 ? firstEndsWithColon : endsWithColon(line)) {
       if (startsLikeReply && REPLY_VERB.test(joined) && HAS_DATE_OR_ADDRESS.test(joined)) return k + 1;
       // "KDP Support wrote:" without a date: only a header when a quote follows.
       if (k === 0 && REPLY_ANY.test(joined)) {
@@ -170,6 +161,21 @@ function replyHeaderLength(lines: string[], i: number): number {
   return 0;
 }
 
+/** `[:：][ \t]*$` without a regex: asked of nearly every line, and a backwards look is enough. */
+function endsWithColon(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i--;
+  const c = line.charCodeAt(i);
+  return c === 58 /* : */ || c === 0xff1a /* ： */;
+}
+
+/** The first character that is not a space or tab (the separators' patterns allow those before it). */
+function firstVisible(line: string): number {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  return line.charCodeAt(i);
+}
+
 function markQuotesAndForwards(lines: string[], forwardSubject: boolean): Section[] {
   const sections: Section[] = new Array<Section>(lines.length);
   let previous: Section = 'own';
@@ -181,10 +187,15 @@ function markQuotesAndForwards(lines: string[], forwardSubject: boolean): Sectio
     }
     if (line.length <= MAX_MARKER_LINE) {
       // Everything below a forward separator is the forwarded message (its own quotes included).
-      if (FORWARD_DASHED.test(line) || FORWARD_BEGIN.test(line) || BOUNCE_COPY.test(line)) return fillFrom(sections, i, 'forwarded');
+      // The dashed and underscored separators are only tried on lines that start with a dash or underscore.
+      const first = firstVisible(line);
+      const dashed = first === 45; /* - */
+      if ((dashed && FORWARD_DASHED.test(line)) || FORWARD_BEGIN.test(line) || (dashed && BOUNCE_COPY.test(line))) {
+        return fillFrom(sections, i, 'forwarded');
+      }
       const outlook =
-        ORIGINAL_MESSAGE.test(line) ||
-        (UNDERSCORES.test(line) && nextNonBlank(lines, i + 1, 3) !== -1 && isHeaderBlock(lines, nextNonBlank(lines, i + 1, 3))) ||
+        (dashed && ORIGINAL_MESSAGE.test(line)) ||
+        (first === 95 /* _ */ && UNDERSCORES.test(line) && nextNonBlank(lines, i + 1, 3) !== -1 && isHeaderBlock(lines, nextNonBlank(lines, i + 1, 3))) ||
         isHeaderBlock(lines, i);
       // Outlook quotes the whole earlier message unprefixed below its header block.
       if (outlook) return fillFrom(sections, i, forwardSubject ? 'forwarded' : 'quoted');
@@ -228,20 +239,30 @@ function markSignatures(lines: string[], sections: Section[]): void {
 
 /** First line of the signature in the own run [from, to), or -1. One pass, bounded look-ahead per line. */
 function signatureStart(lines: string[], from: number, to: number): number {
-  // Non-blank lines from each position to the run's end, so "-- " needs no re-count.
-  const below = new Array<number>(to - from + 1).fill(0);
-  for (let i = to - 1; i >= from; i--) below[i - from] = below[i - from + 1]! + (isBlank(lines[i]!) ? 0 : 1);
+  // Non-blank lines from each position to the run's end, counted once at the first "-- " so
+  // further ones need no re-count.
+  let below: number[] | null = null;
   for (let i = from; i < to; i++) {
     const line = lines[i]!;
     if (line.length > MAX_MARKER_LINE || isBlank(line)) continue;
     const trimmed = line.trim();
     // "-- " ends the message by convention; a long run below it is more likely prose after a separator.
-    if (SIG_DELIMITER.test(trimmed) && below[i - from + 1]! <= 20) return i;
+    if (SIG_DELIMITER.test(trimmed)) {
+      below ??= nonBlankBelow(lines, from, to);
+      if (below[i - from + 1]! <= 20) return i;
+    }
     if (MOBILE_SIGNATURE.test(trimmed)) return i;
     if (paragraphStart(lines, i, from) && DISCLAIMER.test(line) && to - i <= 40) return i;
     if (CLOSING.test(trimmed) && i > from && isNameBlock(lines, i + 1, to)) return i;
   }
   return -1;
+}
+
+/** For each line of [from, to) (and `to` itself), how many non-blank lines lie from it to `to`. */
+function nonBlankBelow(lines: string[], from: number, to: number): number[] {
+  const below = new Array<number>(to - from + 1).fill(0);
+  for (let i = to - 1; i >= from; i--) below[i - from] = below[i - from + 1]! + (isBlank(lines[i]!) ? 0 : 1);
+  return below;
 }
 
 function paragraphStart(lines: string[], i: number, from: number): boolean {
