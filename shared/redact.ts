@@ -8,6 +8,10 @@ import type { ParsedEmail } from './types.ts';
  * A phone number keeps its country code ("+44 [phone]"): the mobile-phone article needs to know
  * one was given. Years, case numbers, ISBNs, prices, "error 500" and "10-15 minutes" stay.
  *
+ * Redaction works line by line: no pattern matches a line break, and to the look-arounds and
+ * `\b` a line break looks like the start or end of the text (not a word, digit or sign), so
+ * `redact(a + '\n' + b) === redact(a) + '\n' + redact(b)`. `redactEmail` relies on it.
+ *
  * Every pattern is linear: bounded quantifiers only, no nested unbounded repetition. The
  * keyword patterns run without the `u` flag: V8 scans ASCII-led case-insensitive alternations
  * several times faster without it (Unicode case folding is not needed for these words).
@@ -45,30 +49,53 @@ const STRETCH_GAP = 4096;
 
 /** The number patterns, in order, over a stretch of whole lines. */
 function redactNumbers(lines: string): string {
-  let out = lines.replace(IBAN, (m) => (ibanValid(m) ? '[iban]' : m));
-  out = out.replace(CARD, (m) => (cardLike(m) ? '[card]' : m));
+  let out = lines.replace(IBAN, redactIban);
+  out = out.replace(CARD, redactCard);
   out = out.replace(INTERNATIONAL_PHONE, redactInternational);
-  out = out.replace(CODE, (_m, before: string) => `${before}[code]`);
-  out = out.replace(PHONE_AFTER_WORD, (_m, before: string) => `${before}[phone]`);
-  out = out.replace(NATIONAL_PHONE, (m) => (digitCount(m) >= 7 ? '[phone]' : m));
+  out = out.replace(CODE, redactCode);
+  out = out.replace(PHONE_AFTER_WORD, redactPhoneAfterWord);
+  out = out.replace(NATIONAL_PHONE, redactNationalPhone);
   return out;
 }
 
+const redactIban = (m: string) => (ibanValid(m) ? '[iban]' : m);
+const redactCard = (m: string) => (cardLike(m) ? '[card]' : m);
+const redactCode = (_m: string, before: string) => `${before}[code]`;
+const redactPhoneAfterWord = (_m: string, before: string) => `${before}[phone]`;
+const redactNationalPhone = (m: string) => (digitCount(m) >= 7 ? '[phone]' : m);
+
 /** A copy of a parsed email with every free-text field redacted (headers kept: they carry no typed secrets). */
 export function redactEmail(email: ParsedEmail): ParsedEmail {
+  const subject = redact(email.subject);
+  const text = redact(email.text);
+  // Redaction works line by line: when it left the text as it was, a part that is a run of whole
+  // lines of the text (the usual own, quoted or signature block) has nothing to redact either.
+  const textUnchanged = text === email.text;
+  const redactPart = (part: string) => (textUnchanged && isRunOfLines(part, email.text) ? part : redact(part));
   return {
     ...email,
-    subject: redact(email.subject),
-    text: redact(email.text),
+    subject,
+    text,
     html: email.html === null ? null : redact(email.html),
     customer: {
-      own: redact(email.customer.own),
-      quoted: redact(email.customer.quoted),
-      forwarded: redact(email.customer.forwarded),
-      signature: redact(email.customer.signature),
+      own: redactPart(email.customer.own),
+      quoted: redactPart(email.customer.quoted),
+      forwarded: redactPart(email.customer.forwarded),
+      signature: redactPart(email.customer.signature),
     },
-    headers: email.headers.map((h) => (h.key === 'subject' ? { key: h.key, value: redact(h.value) } : h)),
+    // The Subject header usually holds the subject as parsed: its redaction is already done.
+    headers: email.headers.map((h) =>
+      h.key === 'subject' ? { key: h.key, value: h.value === email.subject ? subject : redact(h.value) } : h,
+    ),
   };
+}
+
+/** `part` occurs in `text` (first occurrence) from the start of a line to the end of a line. */
+function isRunOfLines(part: string, text: string): boolean {
+  const at = text.indexOf(part);
+  if (at === -1) return false;
+  const end = at + part.length;
+  return (at === 0 || text.charCodeAt(at - 1) === 10) && (end === text.length || text.charCodeAt(end) === 10);
 }
 
 // ── passwords ────────────────────────────────────────────────────────────────────────────

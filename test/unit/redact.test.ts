@@ -140,3 +140,31 @@ describe('redact: long texts', () => {
     expect(out.length).toBe(text.length - '7700 900123'.length + '[phone]'.length - '4111 1111 1111 1111'.length + '[card]'.length - 6 + '[code]'.length);
   });
 });
+
+describe('redact works line by line (redactEmail reuses the text for the parts it is made of)', () => {
+  // Secrets and their near misses cut at every line break a pattern could try to cross.
+  const lines = [
+    'my password is Hunter2!', 'password', 'is Hunter2!', 'password:', 'xyz', 'pw=s3cr3t&x', 'パスワード', 'は Abc12345 です',
+    'the code was 483920', 'the code was', '483920', 'verification code 482', '913', 'OTP: 123456', '2025',
+    '+44 7700 900123', '+44', '7700 900123', '0044 7700', '900123', 'call +1 (555) 555-0142', '(555)', '555-0142',
+    'my mobile is 555 0142', 'my mobile is', '555 0142', '07700 900123', '020 7946 0321', '555-555-0142',
+    '4111 1111 1111 1111', '4111 1111', '1111 1111', 'DE89 3704 0044 0532 0130 00', 'DE89', '3704 0044 0532 0130 00',
+    '', ' ', '-', '+', '.', 'a', '1', '12', '123', 'error 500, wait 10-15 minutes',
+  ];
+  it('gives the same result over two lines as over each line', () => {
+    for (const a of lines) {
+      for (const b of lines) expect(redact(`${a}\n${b}`)).toBe(`${redact(a)}\n${redact(b)}`);
+    }
+  });
+
+  it('redactEmail gives every part what redact gives it', async () => {
+    const email = await parseEmail(
+      'From: a@example.com\nSubject: Fwd: sign-in\n\nI cannot sign in.\n\nRegards,\nAnna\n+44 7700 900123\n\n> On Mon, 5 May 2025, KDP wrote:\n> Your code is 483920\n',
+    );
+    const plain = { ...email, text: email.text.replace(/\d/g, 'x'), customer: { ...email.customer, own: 'I cannot sign in.' } };
+    for (const parsed of [email, plain]) {
+      const redacted = redactEmail(parsed);
+      for (const part of ['own', 'quoted', 'forwarded', 'signature'] as const) expect(redacted.customer[part]).toBe(redact(parsed.customer[part]));
+    }
+  });
+});
