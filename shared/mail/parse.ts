@@ -302,12 +302,15 @@ function checkBase64Body(scan: string, warnings: string[]): void {
 }
 
 const charsetSupport = new Map<string, boolean>();
+/** Content-Type header fields (with up to three folded lines), not body text or QP-encoded HTML. */
+const CONTENT_TYPE_FIELD = /^content-type[ \t]*:[^\n]{0,400}(?:\n[ \t][^\n]{0,400}){0,3}/gim;
+const CHARSET_PARAMETER = /charset\s*=\s*"?([^\s";]{1,40})/i;
 
 function checkCharsets(scan: string, warnings: string[]): void {
   const seen = new Set<string>();
-  // Only Content-Type header fields (with up to three folded lines), not body text or QP-encoded HTML.
-  for (const field of scan.matchAll(/^content-type[ \t]*:[^\n]{0,400}(?:\n[ \t][^\n]{0,400}){0,3}/gim)) {
-    const match = /charset\s*=\s*"?([^\s";]{1,40})/i.exec(field[0]);
+  CONTENT_TYPE_FIELD.lastIndex = 0;
+  for (let field = CONTENT_TYPE_FIELD.exec(scan); field !== null; field = CONTENT_TYPE_FIELD.exec(scan)) {
+    const match = CHARSET_PARAMETER.exec(field[0]);
     if (match === null) continue;
     const label = (match[1] ?? '').toLowerCase();
     if (seen.has(label)) continue;
