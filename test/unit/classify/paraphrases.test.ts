@@ -181,6 +181,8 @@ const ALREADY_TRIED: Array<[string, string]> = [
   ['nl', 'Ik heb de hulppagina over het wachtwoord helemaal doorlopen en het lukt nog steeds niet. Kan iemand die naar mijn account kijkt mij helpen?'],
   ['ja', 'ヘルプページの手順は全部試しましたが、まだパスワードが違うと言われます。担当の方に確認していただけますか。'],
   ['de', 'Danke für die Antwort, aber nach 15 Minuten kommt immer noch der Fehler 500 beim Anmelden.'],
+  ['fr', "J'ai fait exactement ce que vous m'avez écrit pour le mot de passe, sans résultat. Pouvez-vous regarder mon compte ?"],
+  ['nl', 'Ik heb precies gedaan wat u schreef over de verificatiecode, maar er komt nog steeds niets binnen.'],
 ];
 
 describe('already followed the help page', () => {
