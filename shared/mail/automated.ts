@@ -30,6 +30,10 @@ const ACKNOWLEDGEMENT =
 /** "[Ticket #48213]", "[Case 1234]", "[WFP-4471]": a ticket system's mark on a subject. */
 const TICKET_SUBJECT = /\[(?:ticket|case|caso|fall|dossier|request|anfrage|demande|solicitud|richiesta|pedido|verzoek)?\s*#?\s*(?:[a-z]{1,8}-)?\d{2,}\]/i;
 
+/** A web form's mail carrying what a person typed ("[Contact form] New submission"). */
+const CONTACT_FORM =
+  /contact ?form|new (?:form )?submission|kontaktformular|formulaire de contact|formulario de contacto|modulo (?:di )?contatti|formul[áa]rio de conta(?:c)?to|contactformulier|お問い合わせフォーム|問い合わせフォーム/i;
+
 const PRECEDENCE = /^(?:bulk|list|junk|auto[_-]?reply)\b/i;
 const DAEMON_LOCAL_PART = /^(?:mailer[-_.]?daemon|postmaster|no[-_.]?reply|do[-_.]?not[-_.]?reply|bounces?)(?:[-+_.].*)?$/i;
 /** Headers whose presence alone says an autoresponder or generator wrote the message. */
@@ -130,7 +134,7 @@ export function detectAutomated(email: ParsedEmail, supportAddresses: string[] =
   const relay =
     daemonSender &&
     generated &&
-    (TICKET_SUBJECT.test(email.subject) || personReplyTo) &&
+    (TICKET_SUBJECT.test(email.subject) || CONTACT_FORM.test(email.subject) || personReplyTo) &&
     !ACKNOWLEDGEMENT.test(`${email.subject}\n${email.text.slice(0, 600)}`);
   return { automated: signals.length > 0, signals, relay };
 }
