@@ -141,7 +141,8 @@ function isSystemMessage(signals: string[], relay: boolean): boolean {
       s.startsWith('Content-Type: multipart/report') ||
       s.startsWith('Return-Path: <>') ||
       (!relay && s.includes('(daemon / no-reply sender)')) ||
-      /^(?:X-)?Precedence: (?:bulk|junk)/i.test(s) ||
+      // Helpdesks mark their relays "bulk" to keep autoresponders away, not because they are.
+      (!relay && /^(?:X-)?Precedence: (?:bulk|junk)/i.test(s)) ||
       (!listPost && s.startsWith('List-Unsubscribe')),
   );
 }

@@ -12,9 +12,9 @@ export interface AutomatedVerdict {
   automated: boolean;
   signals: string[];
   /**
-   * A machine relaying a person's message: a helpdesk's automatic forward (`Auto-Submitted:
-   * auto-generated` from a no-reply sender, with a ticket number in the subject or the person
-   * in `Reply-To`). Never answered, but its words are the person's request, so the ticket gets
+   * A machine relaying a person's message: a helpdesk's automatic forward or a web form's
+   * notification (`Auto-Submitted: auto-generated`, with a ticket number or a contact form in
+   * the subject, or the person in `Reply-To`). Never answered, but its words are the person's request, so the ticket gets
    * their category; acknowledgements (`auto-replied`) and notifications stay machine talk.
    */
   relay: boolean;
@@ -126,13 +126,11 @@ export function detectAutomated(email: ParsedEmail, supportAddresses: string[] =
   if (AUTO_SUBJECT.test(email.subject)) signals.push(`Subject: ${short(email.subject)}`);
 
   if (signals.length > 0 && suppress !== null) signals.push(`X-Auto-Response-Suppress: ${short(suppress)}`);
-  const daemonSender = local !== '' && DAEMON_LOCAL_PART.test(local);
   const personReplyTo = email.replyTo.some((m) => {
     const at = m.address.lastIndexOf('@');
     return at > 0 && m.address !== from && !DAEMON_LOCAL_PART.test(m.address.slice(0, at));
   });
   const relay =
-    daemonSender &&
     generated &&
     (TICKET_SUBJECT.test(email.subject) || CONTACT_FORM.test(email.subject) || personReplyTo) &&
     !ACKNOWLEDGEMENT.test(`${email.subject}\n${email.text.slice(0, 600)}`);

@@ -48,6 +48,24 @@ describe('classifyEmail decisions and reasons', () => {
     expect(t).toMatchObject({ category: 'other', autoReply: false, automated: true });
   });
 
+  it("files a helpdesk's relay under the relayed person's problem, even marked bulk, and never answers it", async () => {
+    const t = await classifyEmail(
+      mail(
+        { From: 'Desk <desk@agency.example>', Subject: '[Ticket #5521] Forwarded request', 'Auto-Submitted': 'auto-generated', Precedence: 'bulk' },
+        'Message from our author: since Monday the verification code never arrives on my phone when I sign in to KDP.',
+      ),
+      { supportAddresses: [SUPPORT] },
+    );
+    expect(t).toMatchObject({ category: 'two-step-verification', autoReply: false, automated: true });
+  });
+
+  it('files a newsletter marked bulk as other, whatever sign-in tips it carries', async () => {
+    const t = await classifyEmail(
+      mail({ From: 'Authors Weekly <news@authors.example>', Subject: 'This week: sign-in tips', Precedence: 'bulk' }, 'Tip 3: if the verification code never arrives, check the phone number.'),
+    );
+    expect(t).toMatchObject({ category: 'other', autoReply: false, automated: true });
+  });
+
   it('never answers our own address (loop guard)', async () => {
     const t = await classifyEmail(mail({ From: `KDP Support <${SUPPORT}>` }, 'I cannot sign in, my password is wrong.'), {
       supportAddresses: [SUPPORT],
