@@ -47,8 +47,10 @@ export function triageParsed(parsed: ParsedEmail, supportAddresses: string[], th
   const sender = parsed.from?.address ?? '';
   const quotedAuthor = /[^\s<>"'()[\]:;,]+@[^\s<>"'()[\]:;,]+\.[a-z]{2,}/i.exec(quoted.slice(0, 600))?.[0].toLowerCase();
   const quotesSelf = sender !== '' && quotedAuthor === sender;
+  // An auto-reply's subject repeats the message it answers (often ours): only its text speaks.
+  const autoReplied = machine.signals.some((s) => s.startsWith('Subject: ') || /^Auto-Submitted: auto-replied/i.test(s));
   const classification = classifyParts({
-    subject: email.subject,
+    subject: autoReplied ? '' : email.subject,
     own,
     quoted: quotesSelf ? '' : quoted,
     forwarded: quotesSelf ? `${forwarded}\n${quoted}` : forwarded,
@@ -136,13 +138,15 @@ function followUpReason(c: Classification, isReply: boolean): Reason | null {
  */
 function isSystemMessage(signals: string[], relay: boolean): boolean {
   const listPost = signals.some((s) => /^(?:X-)?Precedence: list/i.test(s));
+  // Vacation responders (GMX, Libero, Zimbra) mark a person's auto-reply "bulk" as well.
+  const personAway = signals.some((s) => /^Auto-Submitted: auto-replied/i.test(s));
   return signals.some(
     (s) =>
       s.startsWith('Content-Type: multipart/report') ||
       s.startsWith('Return-Path: <>') ||
       (!relay && s.includes('(daemon / no-reply sender)')) ||
       // Helpdesks mark their relays "bulk" to keep autoresponders away, not because they are.
-      (!relay && /^(?:X-)?Precedence: (?:bulk|junk)/i.test(s)) ||
+      (!relay && !personAway && /^(?:X-)?Precedence: (?:bulk|junk)/i.test(s)) ||
       (!listPost && s.startsWith('List-Unsubscribe')),
   );
 }

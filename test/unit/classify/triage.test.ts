@@ -38,6 +38,23 @@ describe('classifyEmail decisions and reasons', () => {
     expect(codes(t)).toContain('automated');
   });
 
+  it("reads an auto-reply's text, not the subject it repeats, whether or not it is marked bulk", async () => {
+    const away = await classifyEmail(
+      mail(
+        { Subject: 'Réponse automatique : Re: Impossible de me connecter à KDP', 'Auto-Submitted': 'auto-replied', Precedence: 'bulk' },
+        "Bonjour, je suis absente jusqu'au 3 novembre. Pour les manuscrits, écrivez à l'accueil.",
+      ),
+    );
+    expect(away).toMatchObject({ category: 'other', autoReply: false, automated: true });
+    const restating = await classifyEmail(
+      mail(
+        { Subject: 'Risposta automatica: Re: accesso', 'Auto-Submitted': 'auto-replied', Precedence: 'bulk' },
+        'Sono fuori ufficio fino a lunedì. Per KDP: la password continua a risultare sbagliata anche dopo il cambio.',
+      ),
+    );
+    expect(restating).toMatchObject({ category: 'password', autoReply: false, automated: true });
+  });
+
   it('files a bounce of our own reply as other, whatever the returned text says', async () => {
     const t = await classifyEmail(
       mail(
