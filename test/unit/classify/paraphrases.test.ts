@@ -167,6 +167,33 @@ const TWO_WAYS: Array<[string, string, string]> = [
   ['two problems', 'ja', '問題が2つあります。パスワードが違うと言われますし、確認コードも届きません。'],
 ];
 
+// A word inside a longer word is not that word: "aspirateurs" holds "pirate", "sobrino me ayudó"
+// holds "no me ayudó", "teléfono me dice" holds "no me dice".
+describe('words inside other words', () => {
+  it.each([
+    ['amazon-customer-account', 'fr', "Bonjour, sur mon compte client Amazon je vois des commandes d'aspirateurs que je n'ai jamais passées, comment changer le mot de passe de ce compte ?"],
+    ['two-step-verification', 'es', 'Mi sobrino me ayudó a configurar todo, pero el código de verificación que llega por SMS dice que no es válido.'],
+    ['password', 'es', 'Cuando escribo mi correo o número de teléfono me dice que la contraseña es incorrecta.'],
+  ] as const)('%s (%s)', async (category, language, body) => {
+    const t = await classifyEmail(mail('ayuda', body));
+    expect({ category: t.category, language: t.language }).toEqual({ category, language });
+  });
+});
+
+// The sign-in field's label names both identities ("E-Mail-Adresse oder Mobilnummer"): quoting it
+// says nothing about which one is the problem, so neither identity's rule reads it.
+describe('the prompt naming both e-mail and phone', () => {
+  it.each([
+    ['de', 'Ich habe das Konto mit meiner Handynummer angelegt. Jetzt heißt es: kein Konto mit dieser E-Mail-Adresse oder Mobiltelefonnummer.'],
+    ['pt', 'No campo e-mail ou número de telemóvel ponho o meu e-mail de sempre e diz que não existe conta com este e-mail.'],
+  ] as const)('%s: only what the customer says of their own identity counts', async (language, body) => {
+    const t = await classifyEmail(mail('login', body));
+    expect(t.language).toBe(language);
+    const identities = new Set(t.evidence.filter((e) => e.category === 'email-address' || e.category === 'mobile-phone').map((e) => e.category));
+    expect(identities.size).toBe(1);
+  });
+});
+
 describe('two articles could apply', () => {
   it.each(TWO_WAYS)('%s (%s): no article, a person answers', async (_case, _language, body) => {
     const t = await classifyEmail(mail('Cannot sign in', body));
