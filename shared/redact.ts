@@ -104,7 +104,7 @@ const PASSWORD_WORD =
   '(?:\\b(?:passwords?|passwort|kennwort|passwd|pwd|pw|passcode|mot de passe|mdp|contrase[ñn]a|clave|senha|palavra-passe|wachtwoord|parola d\'ordine)\\b|パスワード|暗証番号)';
 const COPULA = '(?:(?:ist|is|was|war|lautet|est|[ée]tait|es|era|è|é)(?![A-Za-z0-9\\u00c0-\\u024f])|=|:|：|は)';
 const PASSWORD = new RegExp(
-  `(${PASSWORD_WORD}(?:[ \\t\\u00a0]+(?:now|set to|jetzt|maintenant|ahora|adesso|agora|nu))?[ \\t\\u00a0]*(${COPULA})[ \\t\\u00a0]*:?[ \\t\\u00a0]*)(["'“‘«「]?)([^\\s"'”’»」]{1,64})`,
+  `(${PASSWORD_WORD}(?:[ \\t\\u00a0]+(?:now|set to|jetzt|maintenant|ahora|adesso|agora|nu))?[ \\t\\u00a0]*(${COPULA})[ \\t\\u00a0]*:?[ \\t\\u00a0]*)(["'“‘«「„]?)([^\\s"'“”‘’«»「」„]{1,64})`,
   'gi',
 );
 /** Words that follow "password is/:" in prose, not secrets. */

@@ -20,11 +20,20 @@ describe('redact: passwords typed into the email keep the word, lose the secret'
     ['mijn wachtwoord is Fiets2021', 'mijn wachtwoord is [password]'],
     ['パスワードは Abc12345 です', 'パスワードは [password] です'],
     ['パスワード：Abc12345', 'パスワード：[password]'],
+    ['Mein Passwort ist „Rose#1987“, trotzdem falsch', 'Mein Passwort ist „[password]“, trotzdem falsch'],
   ])('%s', (input, expected) => {
     expect(redact(input)).toBe(expected);
   });
 
-  it.each(['My password is fine.', 'my password is correct and I still cannot log in', 'Password: Check CAPS Lock and NUM Lock', 'Passwords are case sensitive'])(
+  it.each([
+    'My password is fine.',
+    'my password is correct and I still cannot log in',
+    'Password: Check CAPS Lock and NUM Lock',
+    'Passwords are case sensitive',
+    // The page's message quoted in German quotation marks: the closing mark is not part of a word.
+    'Da steht: „Es ist ein Problem aufgetreten. Ihr Passwort ist falsch.“',
+    'il dit « votre mot de passe est incorrect »',
+  ])(
     'leaves prose about a password alone: %s',
     (input) => {
       expect(redact(input)).toBe(input);

@@ -39,6 +39,9 @@ const CASES: Array<[Category, string, string, string]> = [
   ['sign-in-general', 'fr', 'même endroit', "Je tape mon adresse et mon mot de passe, la page se recharge et je me retrouve au même endroit, sans message."],
   ['sign-in-general', 'ja', '同じ画面', 'メールとパスワードを入れてボタンを押すと、また同じ画面に戻ってしまいます。'],
   ['sign-in-general', 'ja', 'KDP', 'お世話になります。先週からKDPの管理画面に入れなくなりました。よろしくお願いします。'],
+  ['two-step-verification', 'es', 'número', 'Cada vez que pongo la contraseña me pide un número que mandan al móvil, pero cambié de chip y no llega nada.'],
+  ['email-address', 'de', 'Adresse', 'Beim Anmelden steht, die E-Mail-Adresse ist ungültig, dabei benutze ich sie seit Jahren.'],
+  ['mobile-phone', 'de', 'Handynummer', 'Ich habe das Konto mit meiner Handynummer statt einer E-Mail-Adresse angelegt und komme jetzt nicht mehr rein.'],
   ['bookshelf-empty', 'pt', 'livros', 'Bom dia, entrei na minha conta KDP hoje e desapareceram todos os meus 4 livros. O que aconteceu?'],
   ['bookshelf-empty', 'es', 'libros', 'Hola, inicio sesión normal pero han desaparecido de golpe mis libros, no sale ninguno.'],
   ['bookshelf-empty', 'it', 'libri', 'Salve, entro regolarmente ma la pagina dei miei libri è vuota da stamattina.'],
@@ -216,6 +219,12 @@ const ALREADY_TRIED: Array<[string, string]> = [
   ['de', 'Danke für die Antwort, aber nach 15 Minuten kommt immer noch der Fehler 500 beim Anmelden.'],
   ['fr', "J'ai fait exactement ce que vous m'avez écrit pour le mot de passe, sans résultat. Pouvez-vous regarder mon compte ?"],
   ['nl', 'Ik heb precies gedaan wat u schreef over de verificatiecode, maar er komt nog steeds niets binnen.'],
+  ['en', 'I followed exactly what your article said about the reset email and it still has not arrived after two days. Could someone please take a look?'],
+  ['es', 'Ya he hecho lo que dice su página sobre la contraseña y sigue rechazándola. ¿Podría alguien revisar mi cuenta?'],
+  ['it', 'Il codice di verifica non arriva ancora. Qualcuno può controllare il mio account, per favore?'],
+  ['de', 'Mein Passwort wird weiter abgelehnt. Bitte keinen weiteren Link, kann sich jemand mein Konto ansehen?'],
+  ['nl', 'Het wachtwoord wordt nog steeds geweigerd. Kan er iemand naar mijn account kijken?'],
+  ['pt', 'A senha continua a não ser aceite. Não me mandem outro link, preciso que uma pessoa me ajude.'],
 ];
 
 describe('already followed the help page', () => {
@@ -247,6 +256,34 @@ describe('the same problem again', () => {
     expect(t.category).toBe('error-500');
     expect(t.autoReply).toBe(false);
     expect(t.reasons.map((r) => r.code)).toContain('follow-up');
+  });
+});
+
+describe('the third mail about it, in a reply', () => {
+  it.each([
+    ['pt', 'Este é o terceiro e-mail que envio: o código de verificação continua a não chegar ao telemóvel.'],
+    ['es', 'Es el tercer correo que les escribo, el código de verificación sigue sin llegar al móvil.'],
+    ['de', 'Das ist meine dritte Mail dazu: der Bestätigungscode kommt immer noch nicht an.'],
+  ] as const)('%s: a person', async (_language, body) => {
+    const t = await classifyEmail(reply(body, 'Please see the Two-Step Verification help page.'));
+    expect(t.category).toBe('two-step-verification');
+    expect(t.reasons.map((r) => r.code)).toContain('follow-up');
+  });
+});
+
+// Sensitive cases a person answers, whatever the sign-in symptom: a solicitor's letter, someone
+// else's account (an ex-partner's), a sign-in from a device the customer does not own, and two
+// problems the customer cannot tell apart.
+describe('a person answers', () => {
+  it.each([
+    ['error-404', 'en', 'We act for Ms Byrne, whose KDP account now shows a 404 page at sign-in. This is a letter before action: absent reinstatement within 14 days we will issue proceedings.'],
+    ['email-address', 'de', 'Mein Ex-Mann hat das KDP-Konto damals mit seiner E-Mail-Adresse angelegt. Mit welcher E-Mail-Adresse ist es registriert? Die Hälfte der Bücher sind meine.'],
+    ['password', 'fr', "Hier soir j'ai reçu une alerte de connexion depuis un nouvel appareil à l'étranger, et ce matin mon mot de passe est refusé. Je ne l'ai pas changé."],
+    ['createspace-migration', 'es', 'Publiqué con CreateSpace y no sé con qué correo entrar en KDP; además el código va a un número antiguo. No sé cuál es el verdadero problema.'],
+  ] as const)('%s (%s): no article', async (category, language, body) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect({ category: t.category, language: t.language }).toEqual({ category, language });
+    expect(t.autoReply).toBe(false);
   });
 });
 
