@@ -12,11 +12,14 @@ import { DEFAULT_CONFIDENCE_THRESHOLD } from '../../../shared/triage.ts';
 // (everyday mail, evenly spread) 85.0% with 4; holdout9 (hard but fair) 87.5% with 5; holdout10
 // (everyday mail, a new hand) 95.0% with 3; holdout11 (the one detail that decides) 77.5% with 9;
 // holdout12 (symptoms described, not named) 65.0% with 4; holdout13 (many writers and regions,
-// mail from the edge of the topic) 85.0% with 4.
+// mail from the edge of the topic) 85.0% with 4; holdout14 (a twin of the hidden set, a new hand)
+// 92.5% with 5; holdout15 (whether a reply is safe) 90.0% with 11.
 // The floors keep what error analysis of generic weaknesses brought (see README "Classifier");
 // none of these sets is unseen any more. `unwanted` is 1 but where a set's labels contradict
-// another corpus's (holdout11 wants no reply to a reset mail "not in spam either", which the dev
-// corpus answers, and to a 500 of 15 hours, which holdout4 answers after three days).
+// another corpus's: holdout11 wants no reply to a reset mail "not in spam either", which the dev
+// corpus answers, and to a 500 of 15 hours, which holdout4 answers after three days; holdout14
+// and holdout15 want no reply to a merge request (dev-015 answers it) and holdout14 to a 404
+// whose closure is contested (dev-038 answers it).
 const CORPORA = [
   { dir: 'holdout', total: 96, accuracy: 0.9, coverage: 0.85, perLanguage: 0.75 },
   { dir: 'holdout2', total: 128, accuracy: 0.9, coverage: 0.8, perLanguage: 0.75 },
@@ -31,6 +34,8 @@ const CORPORA = [
   { dir: 'holdout11', total: 80, accuracy: 0.88, coverage: 0.75, perLanguage: 0.7, unwanted: 3 },
   { dir: 'holdout12', total: 80, accuracy: 0.8, coverage: 0.65, perLanguage: 0.6 },
   { dir: 'holdout13', total: 80, accuracy: 0.82, coverage: 0.75, perLanguage: 0.6 },
+  { dir: 'holdout14', total: 80, accuracy: 0.92, coverage: 0.8, perLanguage: 0.75, unwanted: 4 },
+  { dir: 'holdout15', total: 80, accuracy: 0.88, coverage: 0.8, perLanguage: 0.75, unwanted: 2 },
 ];
 
 /** Each corpus is classified once; the per-corpus floors and the calibration test share the run. */
