@@ -307,6 +307,9 @@ export function classifyParts(input: ClassifierInput): Classification {
   let confidence = sigmoid(2.0 * (strength - 1.1)) * sigmoid(7 * (separation - 0.25));
   if (category !== 'other') {
     if (signals.includes('security') && category !== 'amazon-customer-account') confidence *= 0.45;
+    // A break-in on the shopping account is Amazon Customer Service's, unless the customer also
+    // fears for the KDP side (royalties, bank details): then a person answers.
+    if (signals.includes('security') && category === 'amazon-customer-account' && scores.other >= 0.8) confidence *= 0.6;
     if (signals.includes('partial-missing') && category === 'bookshelf-empty') confidence *= 0.45;
     if (signals.includes('account-closure')) confidence *= 0.5;
     if (signals.includes('sensitive')) confidence *= 0.4;

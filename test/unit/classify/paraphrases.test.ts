@@ -279,12 +279,19 @@ describe('a person answers', () => {
     ['error-404', 'en', 'We act for Ms Byrne, whose KDP account now shows a 404 page at sign-in. This is a letter before action: absent reinstatement within 14 days we will issue proceedings.'],
     ['email-address', 'de', 'Mein Ex-Mann hat das KDP-Konto damals mit seiner E-Mail-Adresse angelegt. Mit welcher E-Mail-Adresse ist es registriert? Die Hälfte der Bücher sind meine.'],
     ['password', 'fr', "Hier soir j'ai reçu une alerte de connexion depuis un nouvel appareil à l'étranger, et ce matin mon mot de passe est refusé. Je ne l'ai pas changé."],
+    ['amazon-customer-account', 'de', 'Auf meinem Amazon-Kundenkonto sind drei Bestellungen, die ich nicht getätigt habe, und die Lieferadresse ist geändert. Über dasselbe Konto veröffentliche ich bei KDP: sind meine Tantiemen und Bankdaten sicher?'],
     ['createspace-migration', 'es', 'Publiqué con CreateSpace y no sé con qué correo entrar en KDP; además el código va a un número antiguo. No sé cuál es el verdadero problema.'],
   ] as const)('%s (%s): no article', async (category, language, body) => {
     const t = await classifyEmail(mail('KDP', body));
     expect({ category: t.category, language: t.language }).toEqual({ category, language });
     expect(t.autoReply).toBe(false);
   });
+});
+
+it('orders the customer never placed, with KDP fine: the Amazon Customer Service article', async () => {
+  const t = await classifyEmail(mail('orders', "There are two orders on my Amazon shopping account that I never placed, and I can't change the card. KDP itself is fine."));
+  expect(t.category).toBe('amazon-customer-account');
+  expect(t.autoReply).toBe(true);
 });
 
 // A threat of legal action is never answered with a template.
