@@ -48,7 +48,7 @@ export function triageParsed(parsed: ParsedEmail, supportAddresses: string[], th
   const quotedAuthor = /[^\s<>"'()[\]:;,]+@[^\s<>"'()[\]:;,]+\.[a-z]{2,}/i.exec(quoted.slice(0, 600))?.[0].toLowerCase();
   const quotesSelf = sender !== '' && quotedAuthor === sender;
   // An auto-reply's subject repeats the message it answers (often ours): only its text speaks.
-  const autoReplied = machine.signals.some((s) => s.startsWith('Subject: ') || /^Auto-Submitted: auto-replied/i.test(s));
+  const autoReplied = machine.signals.some((s) => s.startsWith('Subject: ') || AUTO_REPLIED.test(s));
   const classification = classifyParts({
     subject: autoReplied ? '' : email.subject,
     own,
@@ -132,14 +132,18 @@ function followUpReason(c: Classification, isReply: boolean): Reason | null {
   return null;
 }
 
+/** A person's auto-reply (RFC 3834 `auto-replied`), among `detectAutomated`'s signals. */
+const AUTO_REPLIED = /^Auto-Submitted: auto-replied/i;
+
 /**
  * Delivery reports, bulk mail and no-reply notifications, as opposed to a person's auto-reply or
- * a helpdesk relaying a person's message (`relay`: its no-reply sender does not make it talk).
+ * a helpdesk relaying a person's message (`relay`: neither its no-reply sender nor its bulk mark
+ * makes it speak for itself).
  */
 function isSystemMessage(signals: string[], relay: boolean): boolean {
   const listPost = signals.some((s) => /^(?:X-)?Precedence: list/i.test(s));
   // Vacation responders (GMX, Libero, Zimbra) mark a person's auto-reply "bulk" as well.
-  const personAway = signals.some((s) => /^Auto-Submitted: auto-replied/i.test(s));
+  const personAway = signals.some((s) => AUTO_REPLIED.test(s));
   return signals.some(
     (s) =>
       s.startsWith('Content-Type: multipart/report') ||

@@ -55,13 +55,6 @@ const CODE = '(?:code|codes|codigo|codice|otp|sms|text message|text|pin|passcode
 const NOT_ARRIVE =
   "(?:(?:never|doesn'?t|does not|didn'?t|did not|don'?t|do not|isn'?t|is not|not|won'?t|hasn'?t|has not|haven'?t|have not)(?: yet)? (?:arriv(?:e|es|ed|ing)|come|comes|came|show(?:s|ed)? up|get through|been (?:received|delivered)|received|delivered|sent|reach(?:es|ed)? me)|never (?:arrives|comes|came|shows up|arrived|got it|get it|receive it|received it)|not (?:coming|arriving|getting through)|(?:don'?t|do not|didn'?t|did not|no longer|never) (?:get|receive|got|received) (?:it|them|one|anything)(?: any ?more)?)";
 
-// The sign-in page's prompt names both identities ("E-Mail-Adresse oder Mobilnummer", "e-mail ou
-// número de telemóvel"): quoting it says nothing about which one is the problem, so a rule for
-// either identity does not fire on the half of the prompt it names.
-const OR_ = '(?:oder|or|ou|o|of|oppure)';
-const NOT_FOLLOWED_BY_OR_PHONE = `(?!\\S* ${OR_} (?:\\S{1,12} )?(?:mobil|handy|telefon|phone|mobile|cell|celular|telemovel|telefone|telefono|cellulare|telefoon|gsm|numero))`;
-const NOT_AFTER_EMAIL_OR = `(?<!(?:e-?mail|endereco|adresse|address|correo|indirizzo|adres) ${OR_} \\S{0,12})`;
-
 // "I don't know whether I used my e-mail or my phone number": unsure which identity the account has.
 const UNSURE_LEAD =
   "(?:whether|\\bif|\\bob|(?:sais|souviens|sur|sure|rappelle)(?: \\S{1,40}){0,2}? si|(?:se|recuerdo|acuerdo|seguro|segura)(?: \\S{1,40})? si|(?:ricordo|so|sicur[oa]|lembro|sei|certeza)(?: \\S{1,40})? se|of (?:ik|hij|zij|ze|het|we|mijn)|weet niet|not sure|don'?t (?:know|remember)|no idea)";
@@ -69,6 +62,12 @@ const EMAIL_ID = '(?:e-?mail|email|correo|courriel|adresse|indirizzo|endereco|e-
 const PHONE_ID = "(?:phone|mobile|cell|number|\\S{0,3}nummer|numero|telefon\\S*|handy\\S*|portable|celular|cellulare|telemovel|telefoon\\S*|gsm)";
 const OR_WORD = '(?:or|oder|ou|o|of|oppure)';
 const EMAIL_OR_PHONE = `${UNSURE_LEAD}(?: \\S{1,40}){0,10}? (?:${EMAIL_ID}(?: \\S{1,40}){0,8}? ${OR_WORD} (?:\\S{1,40} ){0,3}?${PHONE_ID}|${PHONE_ID}(?: \\S{1,40}){0,2}? ${OR_WORD} (?:\\S{1,40} ){0,3}?${EMAIL_ID})`;
+
+// The sign-in page's prompt names both identities ("E-Mail-Adresse oder Mobilnummer", "e-mail ou
+// número de telemóvel"): quoting it says nothing about which one is the problem, so a rule for
+// either identity does not fire on the half of the prompt it names.
+const NOT_FOLLOWED_BY_OR_PHONE = `(?!\\S* ${OR_WORD} (?:\\S{1,12} )?(?:mobil|telefone|telefono|${PHONE_ID}))`;
+const NOT_AFTER_EMAIL_OR = `(?<!(?:address|adres|${EMAIL_ID}) ${OR_WORD} \\S{0,12})`;
 
 function r(id: string, category: Category, weight: number, source: string, group = id, raises?: SignalName): Rule {
   return { id, category, weight, pattern: new RegExp(source, 'g'), group, ...(raises ? { raises } : {}) };
@@ -144,7 +143,7 @@ export const RULES: Rule[] = [
 
   // ───────────── mobile-phone ─────────────
   r('mobile.created-with', 'mobile-phone', 3.6, `${PHONE},? (?:not|instead of|rather than) (?:an? |my |with )?(?:e-?mail|email)\\b|(?:created|made|set|setup|opened|registered|signed|sign|open|create|make|register|use[ds]?|using)(?: \\S{1,40}){0,8}? (?:with|using|via|by|under|through) (?:my |a |his |her |the |our |their |only (?:a |my )?)?${PHONE}(?: phone)?(?: number| no\\.?)|${PHONE}(?: phone)? number,? (?:instead of|not|rather than|and no|only)(?: an?)? ?(?:e-?mail|email)?|(?:no|without an?|never (?:had|set up|gave) an?) (?:e-?mail|email)(?: address| id)?(?: \\S{1,40}){0,6}? ${PHONE}`),
-  r('mobile.instead-of-email-intl', 'mobile-phone', 3.6, `(?:mobiele?|mobil\\S*|handy\\S*|telefon\\S*|telefoon\\S*|gsm\\S*|06-?nummer|portable|numero|celular|movil|cellulare|telemovel|telefone|phone|mobile|cell)(?: \\S{1,20}){0,2}? ${INSTEAD_OF} (?:een |einer |einem |une |un |uma |an? |a |d')?(?:e-?mail|email|e-?mailadres|adresse|correo|endereco|indirizzo)`, 'mobile.created-with'),
+  r('mobile.instead-of-email-intl', 'mobile-phone', 3.6, `(?:${PHONE}\\S*|${PHONE_ID}|mobiele|06-?nummer)(?: \\S{1,20}){0,2}? ${INSTEAD_OF} (?:een |einer |einem |une |un |uma |an? |a |d')?(?:e-?mail|email|e-?mailadres|adresse|correo|endereco|indirizzo)`, 'mobile.created-with'),
   r('mobile.sign-in-with', 'mobile-phone', 3.0, `(?:sign|log)(?:ging)?[ -]?in (?:with|using) (?:my |the |a )?${PHONE}(?: phone)?(?: number)?|${PHONE}(?: phone)? number (?:login|log-?in|sign-?in|not working|doesn'?t work|not (?:recogni[sz]ed|found|accepted))|(?:type|enter|put|typing|entering)(?: in)? (?:my |the )?(?:${PHONE} )?(?:phone )?number`),
   r('mobile.no-account-with', 'mobile-phone', 3.4, `(?:no|cannot find an?|can'?t find an?|could not find an?|there is no|there'?s no|not find an?) account (?:found )?(?:with|for|under|associated with) (?:that|this|my|the) (?:${PHONE} )?(?:phone )?number|(?:incorrect|wrong|invalid|unknown) (?:${PHONE} )?(?:phone )?number`),
   // "não encontrou conta com esse número", "aucun compte avec ce numéro", "kein Konto mit dieser Nummer".
@@ -275,7 +274,7 @@ export const RULES: Rule[] = [
   // jamais"), and a code asked for again and again ("me vuelve a pedir otro código").
   r('2sv.described-intl', 'two-step-verification', 2.8, "(?:resend|re-send) (?:the )?code|code erneut senden|(?:renvoyer|envoyer a nouveau) (?:le )?code|reenviar (?:el |o )?codigo|(?:invia|inviare|rinvia|reinvia) (?:di nuovo |nuovamente )?(?:il )?codice|code opnieuw (?:verzenden|versturen|sturen)|コードを再送|(?:zahlen|ziffern|numbers|digits|numeros|chiffres|cijfers|numeri|nummers)(?: \\S{1,40}){0,8}? \\S{0,2}(?:an|to|sur|al|a|para|naar|op|auf) (?:mein|my|mon|mi|il mio|meu|mijn|das|ma)(?:e|en)? (?:telefon|handy|phone|mobile|cell|portable|celular|movil|telefono|cellulare|telemovel|telefoon|gsm)|(?:vuelve a pedir|pide otra vez|pide de nuevo|volvio a pedir)(?: \\S{1,40}){0,2}? (?:otro |el |un )?codigo|(?:redemande|demande a nouveau|demande encore) (?:un |le |un autre )?code|(?:fragt|verlangt) (?:\\S{1,40} )?(?:erneut|wieder|schon wieder) (?:nach )?(?:einem|dem|einen|den|neuen) (?:\\S{1,40} )?code|(?:chiede|richiede) (?:di nuovo|ancora|un altro) (?:un |il )?(?:altro )?codice|(?:pede|pediu) (?:outro|de novo o|novamente o|um novo) codigo|vraagt (?:opnieuw|weer|steeds) (?:om )?(?:een|de|nieuwe) (?:nieuwe )?code", '2sv.loop'),
   // "a number they send to my phone": the code described by the one who never learnt its name.
-  r('2sv.sent-to-phone-intl', 'two-step-verification', 2.8, "(?:numero|numeros|codigo|codice|code|nummer|zahl|cijfers|digitos|chiffres|number|digits) (?:que|qui|che|die|dat|den|they|that) (?:eles |ellos |ils |sie |ze |loro |they )?(?:mandam|enviam|mandan|envian|envoient|mandano|inviano|schicken|senden|sturen|send|text)(?: \\S{1,20})? (?:pro|para o|para|al|au|sur (?:le|mon)|sul|aufs|auf das|auf mein|naar|op|to) (?:meu |mi |mon |il mio |mein |mijn |my |the )?(?:celular|telefone|telemovel|movil|telefono|portable|cellulare|handy|telefoon|gsm|mobiel|phone|mobile|cell)", '2sv.loop'),
+  r('2sv.sent-to-phone-intl', 'two-step-verification', 2.8, `(?:numero|numeros|codigo|codice|code|nummer|zahl|cijfers|digitos|chiffres|number|digits) (?:que|qui|che|die|dat|den|they|that) (?:eles |ellos |ils |sie |ze |loro |they )?(?:mandam|enviam|mandan|envian|envoient|mandano|inviano|schicken|senden|sturen|send|text)(?: \\S{1,20})? (?:pro|para o|para|al|au|sur (?:le|mon)|sul|aufs|auf das|auf mein|naar|op|to) (?:meu |mi |mon |il mio |mein |mijn |my |the )?(?:${PHONE}|${PHONE_ID})`, '2sv.loop'),
   r('2sv.verifying', 'two-step-verification', 1.2, '\\bverif(?:y|ying|ication)\\b|verifier|verificar|verificare|verifizier|verifieer|認証'),
   r('2sv.other-lang', 'two-step-verification', 2.8, "(?:je ne recois|je n'ai pas recu|je n'ai jamais recu|ne recois) (?:pas |jamais |aucun )?(?:le |de |mon |du )?(?:code|texto|sms)|je (?:recois|recoit|recu) (?:pas|jamais|rien)(?: \\S{1,40}){0,3}? (?:code|texto|sms)|le code (?:n'arrive|ne m'arrive|n'est) (?:pas|jamais)|(?:no (?:me )?llega|no recibo|nunca (?:me )?llega|no he recibido) (?:el |ningun )?codigo|el codigo (?:no (?:me )?llega|nunca llega)|(?:non (?:mi )?arriva|non ricevo|non ho ricevuto) (?:il |nessun )?codice|il codice non (?:mi )?arriva|(?:nao (?:recebo|recebi|chega)) (?:o |nenhum )?codigo|o codigo (?:nao|nunca) chega|(?:ontvang|krijg) (?:de |geen )?(?:sms-?)?code(?: niet)?|(?:ontvang|krijg)(?: \\S{1,40}){1,10}? geen (?:sms-?)?(?:code|sms)|(?:code|sms) (?:\\S{1,40} ){0,2}?komt (?:niet|nooit) (?:toe|aan)|code komt niet|(?:code|sms)s? (?:kommt|kommen|kam|kamen) (?:\\S{1,40} ){0,2}?(?:nicht|nie)\\b|keinen code|コードが(?:届|来)"),
 

@@ -14,8 +14,9 @@ export interface AutomatedVerdict {
   /**
    * A machine relaying a person's message: a helpdesk's automatic forward or a web form's
    * notification (`Auto-Submitted: auto-generated`, with a ticket number or a contact form in
-   * the subject, or the person in `Reply-To`). Never answered, but its words are the person's request, so the ticket gets
-   * their category; acknowledgements (`auto-replied`) and notifications stay machine talk.
+   * the subject, or the person in `Reply-To`). Never answered, but its words are the person's
+   * request, so the ticket gets their category; acknowledgements (`auto-replied`) and
+   * notifications stay machine talk.
    */
   relay: boolean;
 }
