@@ -1,6 +1,6 @@
 import { classifyParts, type Classification } from './classify/classify.ts';
 import { detectLanguage } from './classify/language.ts';
-import { detectAutomated } from './mail/automated.ts';
+import { detectAutomated, ownAddressSignal } from './mail/automated.ts';
 import { emptyEmail, MailTooLargeError, parseEmail } from './mail/parse.ts';
 import { redactEmail } from './redact.ts';
 import type { ClassifyOptions, ParsedEmail, Reason, Triage } from './types.ts';
@@ -47,10 +47,9 @@ export function triageParsed(parsed: ParsedEmail, supportAddresses: string[], th
   const sender = parsed.from?.address ?? '';
   const quotedAuthor = /[^\s<>"'()[\]:;,]+@[^\s<>"'()[\]:;,]+\.[a-z]{2,}/i.exec(quoted.slice(0, 600))?.[0].toLowerCase();
   const quotesSelf = sender !== '' && quotedAuthor === sender;
-  // An auto-reply's subject repeats the message it answers (often ours): only its text speaks.
-  const autoReplied = machine.signals.some((s) => s.startsWith('Subject: ') || AUTO_REPLIED.test(s));
   const classification = classifyParts({
-    subject: autoReplied ? '' : email.subject,
+    // An auto-reply's subject repeats the message it answers (often ours): only its text speaks.
+    subject: machine.responds ? '' : email.subject,
     own,
     quoted: quotesSelf ? '' : quoted,
     forwarded: quotesSelf ? `${forwarded}\n${quoted}` : forwarded,
@@ -62,16 +61,16 @@ export function triageParsed(parsed: ParsedEmail, supportAddresses: string[], th
   let secondary = classification.secondary;
   // Bounces, newsletters and no-reply notifications speak of nothing the sender needs: their
   // words (often our own reply, returned) must not make them look like a sign-in request.
-  if (isSystemMessage(machine.signals, machine.relay)) {
+  if (machine.system) {
     category = 'other';
     secondary = [];
     confidence = 0.95;
   }
 
   const reasons: Reason[] = [];
-  const fromUs = machine.signals.some((s) => s.includes('(our own support address)'));
-  if (fromUs) reasons.push({ code: 'own-address', detail: `sent from our own address ${parsed.from?.address ?? ''}` });
-  const otherMachineSignals = machine.signals.filter((s) => !s.includes('(our own support address)'));
+  if (machine.fromSupport) reasons.push({ code: 'own-address', detail: `sent from our own address ${sender}` });
+  const ownSignal = machine.fromSupport ? ownAddressSignal(sender) : null;
+  const otherMachineSignals = machine.signals.filter((s) => s !== ownSignal);
   if (otherMachineSignals.length > 0) {
     reasons.push({ code: 'automated', detail: `written by a machine: ${otherMachineSignals.join('; ')}` });
   }
@@ -130,29 +129,6 @@ function followUpReason(c: Classification, isReply: boolean): Reason | null {
     return { code: 'follow-up', detail: 'a thank-you: the problem is solved, nothing to send' };
   }
   return null;
-}
-
-/** A person's auto-reply (RFC 3834 `auto-replied`), among `detectAutomated`'s signals. */
-const AUTO_REPLIED = /^Auto-Submitted: auto-replied/i;
-
-/**
- * Delivery reports, bulk mail and no-reply notifications, as opposed to a person's auto-reply or
- * a helpdesk relaying a person's message (`relay`: neither its no-reply sender nor its bulk mark
- * makes it speak for itself).
- */
-function isSystemMessage(signals: string[], relay: boolean): boolean {
-  const listPost = signals.some((s) => /^(?:X-)?Precedence: list/i.test(s));
-  // Vacation responders (GMX, Libero, Zimbra) mark a person's auto-reply "bulk" as well.
-  const personAway = signals.some((s) => AUTO_REPLIED.test(s));
-  return signals.some(
-    (s) =>
-      s.startsWith('Content-Type: multipart/report') ||
-      s.startsWith('Return-Path: <>') ||
-      (!relay && s.includes('(daemon / no-reply sender)')) ||
-      // Helpdesks mark their relays "bulk" to keep autoresponders away, not because they are.
-      (!relay && !personAway && /^(?:X-)?Precedence: (?:bulk|junk)/i.test(s)) ||
-      (!listPost && s.startsWith('List-Unsubscribe')),
-  );
 }
 
 function unreadable(code: 'too-large' | 'unparseable', detail: string): Triage {

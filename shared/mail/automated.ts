@@ -19,6 +19,23 @@ export interface AutomatedVerdict {
    * notifications stay machine talk.
    */
   relay: boolean;
+  /** Sent from one of our own support addresses (its signal is `ownAddressSignal`). */
+  fromSupport: boolean;
+  /**
+   * Answers another message (RFC 3834 `auto-replied`, or an auto-reply or bounce subject): its
+   * subject repeats the message it answers, often ours, so only its own text speaks.
+   */
+  responds: boolean;
+  /**
+   * A delivery report, bulk or list mail, or a no-reply notification: it speaks for nothing the
+   * sender needs. Never a relay, and never a person's own auto-reply.
+   */
+  system: boolean;
+}
+
+/** The signal naming mail from our own support address (triage gives it its own reason). */
+export function ownAddressSignal(address: string): string {
+  return `From: ${address} (our own support address)`;
 }
 
 /**
@@ -82,6 +99,10 @@ export function detectAutomated(email: ParsedEmail, supportAddresses: string[] =
   let generated = false;
   const own = new Set(supportAddresses.map((a) => a.trim().toLowerCase()).filter((a) => a !== ''));
   const seenLists = new Set<string>();
+  /** `Auto-Submitted: auto-replied`: a person's auto-reply (vacation, out of office). */
+  let autoReplied = false;
+  let bulk = false;
+  let listPrecedence = false;
 
   for (const { key, value } of email.headers) {
     switch (key) {
@@ -90,10 +111,15 @@ export function detectAutomated(email: ParsedEmail, supportAddresses: string[] =
         // An empty value is malformed rather than a statement, so it does not count.
         if (value.trim() !== '' && !/^no\b/i.test(value.trim())) signals.push(`Auto-Submitted: ${short(value)}`);
         generated ||= /^auto-generated\b/i.test(value.trim());
+        autoReplied ||= /^auto-replied/i.test(value.trim());
         break;
       case 'precedence':
       case 'x-precedence':
-        if (PRECEDENCE.test(value.trim())) signals.push(`${key === 'precedence' ? 'Precedence' : 'X-Precedence'}: ${short(value)}`);
+        if (PRECEDENCE.test(value.trim())) {
+          signals.push(`${key === 'precedence' ? 'Precedence' : 'X-Precedence'}: ${short(value)}`);
+          bulk ||= /^(?:bulk|junk)\b/i.test(value.trim());
+          listPrecedence ||= /^list\b/i.test(value.trim());
+        }
         break;
       case 'x-auto-response-suppress':
         // A request not to be auto-answered. Exchange puts it on its own automatic mail, but
@@ -116,15 +142,19 @@ export function detectAutomated(email: ParsedEmail, supportAddresses: string[] =
     }
   }
 
-  if (email.contentType === 'multipart/report') signals.push('Content-Type: multipart/report (delivery or read report)');
+  const report = email.contentType === 'multipart/report';
+  if (report) signals.push('Content-Type: multipart/report (delivery or read report)');
   if (email.returnPath === '') signals.push('Return-Path: <> (null sender)');
 
   const from = email.from?.address ?? '';
   const local = from.includes('@') ? from.slice(0, from.lastIndexOf('@')) : from;
-  if (local !== '' && DAEMON_LOCAL_PART.test(local)) signals.push(`From: ${from} (daemon / no-reply sender)`);
-  if (from !== '' && own.has(from)) signals.push(`From: ${from} (our own support address)`);
+  const daemon = local !== '' && DAEMON_LOCAL_PART.test(local);
+  if (daemon) signals.push(`From: ${from} (daemon / no-reply sender)`);
+  const fromSupport = from !== '' && own.has(from);
+  if (fromSupport) signals.push(ownAddressSignal(from));
 
-  if (AUTO_SUBJECT.test(email.subject)) signals.push(`Subject: ${short(email.subject)}`);
+  const autoSubject = AUTO_SUBJECT.test(email.subject);
+  if (autoSubject) signals.push(`Subject: ${short(email.subject)}`);
 
   if (signals.length > 0 && suppress !== null) signals.push(`X-Auto-Response-Suppress: ${short(suppress)}`);
   const personReplyTo = email.replyTo.some((m) => {
@@ -135,7 +165,17 @@ export function detectAutomated(email: ParsedEmail, supportAddresses: string[] =
     generated &&
     (TICKET_SUBJECT.test(email.subject) || CONTACT_FORM.test(email.subject) || personReplyTo) &&
     !ACKNOWLEDGEMENT.test(`${email.subject}\n${email.text.slice(0, 600)}`);
-  return { automated: signals.length > 0, signals, relay };
+  const system =
+    report ||
+    email.returnPath === '' ||
+    // A relay's no-reply sender and bulk mark are the helpdesk's, not what the message is.
+    (!relay && daemon) ||
+    // Helpdesks mark relays "bulk" to keep autoresponders away, and vacation responders (GMX,
+    // Libero, Zimbra) mark a person's auto-reply "bulk" as well: neither is a newsletter.
+    (!relay && !autoReplied && bulk) ||
+    // A mailing list's own post carries List-Unsubscribe too; only a bulk sender's counts here.
+    (!listPrecedence && [...seenLists].some((k) => k.startsWith('list-unsubscribe')));
+  return { automated: signals.length > 0, signals, relay, fromSupport, responds: autoReplied || autoSubject, system };
 }
 
 function short(value: string): string {
