@@ -146,6 +146,12 @@ const CASES: Array<[Category, string, string, string]> = [
   // The shopping account: an e-book that never reached the Kindle, a card to take off.
   ['amazon-customer-account', 'pt', 'Compra', 'Comprei um ebook ontem e ainda não chegou ao meu Kindle. Podem ajudar?'],
   ['amazon-customer-account', 'en', 'Old card', 'Please help me remove my expired credit card from the account, I keep getting payment warnings.'],
+  // The shopping account named by what it is used for.
+  ['amazon-customer-account', 'es', 'dirección', 'Hola, en la cuenta de Amazon donde hago mis compras no puedo borrar una dirección antigua. ¿Cómo lo hago?'],
+  ['amazon-customer-account', 'it', 'indirizzo', "Nell'account Amazon con cui compro c'è ancora l'indirizzo vecchio e non si cancella."],
+  // "the 12 books": an article and a number, not "my books".
+  ['bookshelf-empty', 'fr', 'Livres', "Depuis ce matin les 12 livres ont disparu de la page quand je me connecte."],
+  ['bookshelf-empty', 'nl', 'Boeken', 'Na het inloggen zijn de 5 boeken verdwenen, er staat niets meer.'],
 ];
 
 describe('paraphrases in eight languages', () => {
@@ -276,6 +282,10 @@ describe('the third mail about it, in a reply', () => {
 // problems the customer cannot tell apart.
 describe('a person answers', () => {
   it.each([
+    // A death in the family; a closure the customer contests and wants a person to look at again.
+    ['sign-in-general', 'ja', '父が先月他界しました。父のKDPの本を家族で管理したいのですが、ログインできません。'],
+    ['error-404', 'de', 'Seit mein Konto gekündigt wurde, sehe ich beim Anmelden nur 404. Ich möchte, dass ein Mitarbeiter mein Konto noch einmal prüft.'],
+    ['error-404', 'en', 'My account was terminated and now sign-in gives a 404. I would like a member of staff to review the decision.'],
     ['error-404', 'en', 'We act for Ms Byrne, whose KDP account now shows a 404 page at sign-in. This is a letter before action: absent reinstatement within 14 days we will issue proceedings.'],
     ['email-address', 'de', 'Mein Ex-Mann hat das KDP-Konto damals mit seiner E-Mail-Adresse angelegt. Mit welcher E-Mail-Adresse ist es registriert? Die Hälfte der Bücher sind meine.'],
     ['password', 'fr', "Hier soir j'ai reçu une alerte de connexion depuis un nouvel appareil à l'étranger, et ce matin mon mot de passe est refusé. Je ne l'ai pas changé."],
@@ -315,6 +325,15 @@ describe('asks to turn two-step verification off', () => {
 
 // An empty shelf after the customer made a second account themselves: the account is the cause
 // (multiple-accounts); a mere guess that one exists leaves the shelf as the problem.
+// Which password decides what the customer sees: two accounts behind one address.
+it.each([
+  ['de', 'Je nach Passwort lande ich mit derselben E-Mail-Adresse woanders: einmal sind meine Bücher da, einmal ist alles leer.'],
+  ['pt', 'Com o mesmo e-mail tenho duas senhas: com uma vejo os meus livros, com a outra só as compras.'],
+] as const)('which password decides what the customer sees (%s): multiple accounts', async (language, body) => {
+  const t = await classifyEmail(mail('KDP', body));
+  expect({ category: t.category, language: t.language }).toEqual({ category: 'multiple-accounts', language });
+});
+
 describe('an empty shelf and a second account', () => {
   it.each([
     ['en', 'While buying a gift I clicked "Create your Amazon account" instead of signing in, with the same email. Now my bookshelf is empty.'],
