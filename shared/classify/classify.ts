@@ -277,6 +277,9 @@ export function classifyParts(input: ClassifierInput): Classification {
   const topSpecific = ranked[0] ?? { c: 'other' as Category, v: 0 };
   const secondSpecific = ranked[1] ?? { c: 'other' as Category, v: 0 };
 
+  // In a reply, little evidence still names the thread's topic ("still the same, I need a
+  // person" under "Re: password reset"); a fresh message that says this little is off-topic.
+  const weakest = input.quoted.trim() !== '' ? 0.3 : 1.0;
   let category: Category;
   let lead: number;
   let strength: number;
@@ -291,7 +294,7 @@ export function classifyParts(input: ClassifierInput): Classification {
     strength = general;
     // A half-named cause makes the overview less sure.
     lead = general - Math.max(other, topSpecific.v * 1.2);
-  } else if (other > 0 || (topSpecific.v < 1.0 && general < 1.0)) {
+  } else if (other > 0 || (topSpecific.v < weakest && general < weakest)) {
     category = 'other';
     strength = Math.max(other, 1.5 - topSpecific.v - general);
     lead = strength - Math.max(topSpecific.v, general);

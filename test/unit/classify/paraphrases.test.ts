@@ -265,6 +265,28 @@ describe('the same problem again', () => {
   });
 });
 
+// A short reply names little of its own: the thread it answers says what it is about, as the
+// dev corpus labels a thank-you after our article (dev-017). A fresh message saying as little
+// is not a sign-in matter.
+describe('a short reply keeps the thread topic', () => {
+  const threadReply = (subject: string, body: string, quotedAnswer: string) =>
+    mail(subject, `${body}\n\nEl lun, 3 nov 2025 a las 10:00, KDP Support <support@kdp.example.com> escribió:\n> ${quotedAnswer}\n`);
+
+  it('still the same, a person please: the thread topic, no article', async () => {
+    const t = await classifyEmail(
+      threadReply('RE: Restablecer contraseña', 'Todo sigue igual. Por favor, que me atienda una persona.', 'Si no recibe el correo para restablecer la contraseña, revise la carpeta de correo no deseado.'),
+    );
+    expect(t.category).toBe('password');
+    expect(t.autoReply).toBe(false);
+    expect(t.reasons.map((r) => r.code)).toContain('follow-up');
+  });
+
+  it('the same words in a fresh message: not a sign-in matter', async () => {
+    const t = await classifyEmail(mail('Hola', 'Todo sigue igual. Por favor, que me atienda una persona.'));
+    expect(t.category).toBe('other');
+  });
+});
+
 describe('the third mail about it, in a reply', () => {
   it.each([
     ['pt', 'Este é o terceiro e-mail que envio: o código de verificação continua a não chegar ao telemóvel.'],
