@@ -60,7 +60,7 @@ const MISSPELLINGS = new Map<string, string>(Object.entries({
   loggin: 'login', logon: 'login', loging: 'login', longin: 'login', lgoin: 'login',
   erorr: 'error', eror: 'error', errror: 'error', errorr: 'error', erreor: 'error',
   emial: 'email', emal: 'email', emai: 'email', emil: 'email', adress: 'address',
-  addres: 'address', adres: 'address', numbr: 'number', nubmer: 'number', phon: 'phone',
+  addres: 'address', numbr: 'number', nubmer: 'number', phon: 'phone',
   fone: 'phone', pasword: 'password', passwrd: 'password', pw: 'password', pwd: 'password',
   passowrd: 'password', acct: 'account', acc: 'account', acount: 'account', accout: 'account',
   bookshelve: 'bookshelf', boookshelf: 'bookshelf', bookshef: 'bookshelf', verfication: 'verification',

@@ -89,6 +89,8 @@ const CASES: Array<[Category, string, string, string]> = [
   ['email-address', 'es', 'correo', 'No sé cuál correo usé para mi cuenta de KDP, tengo dos.'],
   ['email-address', 'pt', 'e-mail', 'Diz que o e-mail não é reconhecido. Tenho dois endereços e não sei qual usei.'],
   ['email-address', 'nl', 'e-mailadres', 'Mijn e-mailadres wordt niet herkend bij het inloggen. Welk adres moet ik gebruiken?'],
+  // Dutch "adres" is a word, not a misspelt English "address".
+  ['email-address', 'nl', 'nieuw adres', 'Mijn oude mailbox is opgeheven. Met het nieuwe adres zegt KDP dat er geen account is. Welk adres moet ik nu gebruiken?'],
   ['multiple-accounts', 'en', 'new customer', 'I think I clicked "I am a new customer" and now I have 2 accounts with the same email.'],
   ['multiple-accounts', 'nl', 'dubbel account', 'Ik heb per ongeluk op "Nieuw bij Amazon?" geklikt en zo een dubbel account gemaakt. Mijn boeken zie ik niet meer.'],
   ['multiple-accounts', 'nl', 'Nieuw bij Amazon', 'Op mijn nieuwe tablet heb ik op "Nieuw bij Amazon?" gedrukt en nu zie ik mijn boeken niet meer.'],
