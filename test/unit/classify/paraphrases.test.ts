@@ -358,6 +358,13 @@ it.each([
   expect({ category: t.category, language: t.language }).toEqual({ category: 'multiple-accounts', language });
 });
 
+// The coming and going is the two accounts themselves, so the article answers it.
+it('sometimes the books, sometimes an empty account, by the password: the multiple-accounts article', async () => {
+  const t = await classifyEmail(mail('KDP', 'Some days I see my three novels, other days an empty account that wants my tax details. It depends on which password the browser fills in. Do I have two accounts?'));
+  expect(t.category).toBe('multiple-accounts');
+  expect(t.autoReply).toBe(true);
+});
+
 describe('an empty shelf and a second account', () => {
   it.each([
     ['en', 'While buying a gift I clicked "Create your Amazon account" instead of signing in, with the same email. Now my bookshelf is empty.'],
