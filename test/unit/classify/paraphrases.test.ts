@@ -365,6 +365,16 @@ it('sometimes the books, sometimes an empty account, by the password: the multip
   expect(t.autoReply).toBe(true);
 });
 
+// Password and address said to be right, the other way round ("the password is right … and the
+// address too"): the phone number that follows is the code's backup, not the sign-in identity.
+it('password and address right, then a code from a lost app: the two-step article', async () => {
+  const t = await classifyEmail(
+    mail('Anmeldung', 'Das Passwort ist richtig, ich habe es notiert, und die E-Mail-Adresse auch. Danach will die Seite den Code aus der Authenticator-App, aber das alte Handy ist zurückgesetzt. Als Ersatz wird nur eine Telefonnummer angeboten, die wir seit dem Umzug nicht mehr haben.'),
+  );
+  expect(t.category).toBe('two-step-verification');
+  expect(t.autoReply).toBe(true);
+});
+
 describe('an empty shelf and a second account', () => {
   it.each([
     ['en', 'While buying a gift I clicked "Create your Amazon account" instead of signing in, with the same email. Now my bookshelf is empty.'],
