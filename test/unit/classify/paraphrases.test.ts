@@ -151,6 +151,7 @@ const CASES: Array<[Category, string, string, string]> = [
   // The shopping account named by what it is used for.
   ['amazon-customer-account', 'es', 'dirección', 'Hola, en la cuenta de Amazon donde hago mis compras no puedo borrar una dirección antigua. ¿Cómo lo hago?'],
   ['amazon-customer-account', 'it', 'indirizzo', "Nell'account Amazon con cui compro c'è ancora l'indirizzo vecchio e non si cancella."],
+  ['amazon-customer-account', 'de', 'Rechnungsadresse', 'Im Amazon-Konto steht noch die alte Rechnungsadresse, und ich finde nicht, wo ich sie ändere.'],
   // "the 12 books": an article and a number, not "my books".
   ['bookshelf-empty', 'fr', 'Livres', "Depuis ce matin les 12 livres ont disparu de la page quand je me connecte."],
   ['bookshelf-empty', 'nl', 'Boeken', 'Na het inloggen zijn de 5 boeken verdwenen, er staat niets meer.'],
