@@ -152,6 +152,9 @@ const CASES: Array<[Category, string, string, string]> = [
   ['amazon-customer-account', 'es', 'dirección', 'Hola, en la cuenta de Amazon donde hago mis compras no puedo borrar una dirección antigua. ¿Cómo lo hago?'],
   ['amazon-customer-account', 'it', 'indirizzo', "Nell'account Amazon con cui compro c'è ancora l'indirizzo vecchio e non si cancella."],
   ['amazon-customer-account', 'de', 'Rechnungsadresse', 'Im Amazon-Konto steht noch die alte Rechnungsadresse, und ich finde nicht, wo ich sie ändere.'],
+  // The reset mail named by what it is for, the page's "Password dimenticata?" quoted.
+  ['password', 'it', 'accesso', 'Ho premuto "Password dimenticata?" tre volte ma la mail per reimpostarla non è mai arrivata.'],
+  ['password', 'es', 'acceso', 'Pedí el correo para restablecer la clave y no llega, ni siquiera en correo no deseado.'],
   // "the 12 books": an article and a number, not "my books".
   ['bookshelf-empty', 'fr', 'Livres', "Depuis ce matin les 12 livres ont disparu de la page quand je me connecte."],
   ['bookshelf-empty', 'nl', 'Boeken', 'Na het inloggen zijn de 5 boeken verdwenen, er staat niets meer.'],
@@ -307,6 +310,7 @@ describe('the third mail about it, in a reply', () => {
 // problems the customer cannot tell apart.
 describe('a person answers', () => {
   it.each([
+    ['password', 'it', 'Ho fatto tutto come mi avete scritto, ma il link per reimpostare la password non arriva. Per favore mi risponda una persona.'],
     // A death in the family; a closure the customer contests and wants a person to look at again.
     ['sign-in-general', 'ja', '父が先月他界しました。父のKDPの本を家族で管理したいのですが、ログインできません。'],
     ['error-404', 'de', 'Seit mein Konto gekündigt wurde, sehe ich beim Anmelden nur 404. Ich möchte, dass ein Mitarbeiter mein Konto noch einmal prüft.'],
