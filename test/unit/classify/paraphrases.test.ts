@@ -155,6 +155,8 @@ const CASES: Array<[Category, string, string, string]> = [
   // The reset mail named by what it is for, the page's "Password dimenticata?" quoted.
   ['password', 'it', 'accesso', 'Ho premuto "Password dimenticata?" tre volte ma la mail per reimpostarla non è mai arrivata.'],
   ['password', 'es', 'acceso', 'Pedí el correo para restablecer la clave y no llega, ni siquiera en correo no deseado.'],
+  // Amazon.co.jp's "はじめてご利用ですか？" button: a second account made with the same address.
+  ['multiple-accounts', 'ja', 'アカウント', '買い物のときに「はじめてご利用ですか？」から同じメールで登録してしまい、KDPに入ると本が見えないことがあります。'],
   // "the 12 books": an article and a number, not "my books".
   ['bookshelf-empty', 'fr', 'Livres', "Depuis ce matin les 12 livres ont disparu de la page quand je me connecte."],
   ['bookshelf-empty', 'nl', 'Boeken', 'Na het inloggen zijn de 5 boeken verdwenen, er staat niets meer.'],
