@@ -157,6 +157,13 @@ const CASES: Array<[Category, string, string, string]> = [
   ['password', 'es', 'acceso', 'Pedí el correo para restablecer la clave y no llega, ni siquiera en correo no deseado.'],
   // Amazon.co.jp's "はじめてご利用ですか？" button: a second account made with the same address.
   ['multiple-accounts', 'ja', 'アカウント', '買い物のときに「はじめてご利用ですか？」から同じメールで登録してしまい、KDPに入ると本が見えないことがあります。'],
+  // Capital letters (the article's case-sensitive passwords), the page's prompt naming both
+  // identities before "valide", which address "I signed up with", a phone number without +31/+54.
+  ['password', 'de', 'Passwort', 'Mein Passwort wird abgelehnt. Vielleicht liegt es an der Groß- und Kleinschreibung?'],
+  ['email-address', 'fr', 'Connexion', "J'ai le message « Saisissez une adresse e-mail ou un numéro de téléphone portable valide » alors que je tape mon adresse habituelle."],
+  ['email-address', 'de', 'Adresse', 'Ich habe zwei Mailadressen und weiß nicht, mit welcher ich mich bei KDP registriert habe.'],
+  ['mobile-phone', 'es', 'celular', 'Me registré con el celular y ahora pongo el número como siempre y no entra. ¿Lleva el +54?'],
+  ['mobile-phone', 'nl', '06', 'Mijn account is met mijn 06 nummer gemaakt, maar inloggen met dat nummer lukt niet.'],
   // "the 12 books": an article and a number, not "my books".
   ['bookshelf-empty', 'fr', 'Livres', "Depuis ce matin les 12 livres ont disparu de la page quand je me connecte."],
   ['bookshelf-empty', 'nl', 'Boeken', 'Na het inloggen zijn de 5 boeken verdwenen, er staat niets meer.'],
@@ -320,6 +327,9 @@ describe('the third mail about it, in a reply', () => {
 // problems the customer cannot tell apart.
 describe('a person answers', () => {
   it.each([
+    ['sign-in-general', 'es', 'Mi padre, el profesor Luis Andrade, murió en marzo. No puedo entrar a su cuenta de KDP y sus libros se siguen vendiendo.'],
+    ['error-404', 'nl', 'Na het inloggen krijg ik 404, mijn account is gesloten. Ik heb al op de mail gereageerd. Kan er alstublieft een mens naar kijken?'],
+    ['password', 'es', 'Cambio la contraseña y sigue diciendo que no es correcta. Por favor, que alguien me revise la cuenta.'],
     ['password', 'it', 'Ho fatto tutto come mi avete scritto, ma il link per reimpostare la password non arriva. Per favore mi risponda una persona.'],
     // A death in the family; a closure the customer contests and wants a person to look at again.
     ['sign-in-general', 'ja', '父が先月他界しました。父のKDPの本を家族で管理したいのですが、ログインできません。'],
