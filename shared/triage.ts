@@ -1,5 +1,9 @@
 import { classifyParts, type Classification } from './classify/classify.ts';
+import { classifierInput } from './classify/classifier-input.ts';
 import { detectLanguage } from './classify/language.ts';
+import { combineReadings } from './classify/second-opinion.ts';
+import type { WordModel } from './classify/word-model.ts';
+import { trainedWordModel } from './classify/trained-model.ts';
 import { detectAutomated, ownAddressSignal } from './mail/automated.ts';
 import { emptyEmail, MailTooLargeError, parseEmail } from './mail/parse.ts';
 import { redactEmail } from './redact.ts';
@@ -15,6 +19,8 @@ export interface TriageOptions extends ClassifyOptions {
   confidenceThreshold?: number;
   /** Raw messages above this size are not parsed (the caller keeps them whole). */
   maxBytes?: number;
+  /** The word model's second reading; the one trained on the repository's corpora by default. */
+  wordModel?: WordModel;
 }
 
 /**
@@ -31,34 +37,28 @@ export async function classifyEmail(raw: Uint8Array | string, options: TriageOpt
     const tooLarge = error instanceof MailTooLargeError;
     return unreadable(tooLarge ? 'too-large' : 'unparseable', error instanceof Error ? error.message : String(error));
   }
-  return triageParsed(email, options.supportAddresses ?? [], threshold);
+  return triageParsed(email, options.supportAddresses ?? [], threshold, options.wordModel);
 }
 
 /** The decision over an already parsed message (the pipeline parses once and reuses it). */
-export function triageParsed(parsed: ParsedEmail, supportAddresses: string[], threshold = DEFAULT_CONFIDENCE_THRESHOLD): Triage {
+export function triageParsed(
+  parsed: ParsedEmail,
+  supportAddresses: string[],
+  threshold = DEFAULT_CONFIDENCE_THRESHOLD,
+  wordModel: WordModel = trainedWordModel(),
+): Triage {
   const email = redactEmail(parsed);
   const machine = detectAutomated(parsed, supportAddresses);
-  const { own, quoted, forwarded, signature } = email.customer;
+  const { own, quoted, forwarded } = email.customer;
   const language = detectLanguage(own.trim() ? own : `${forwarded}\n${email.subject}`);
-
-  // A customer who quotes their own earlier message ("sending this again") is restating the
-  // request: it counts like a forward, not like our reply quoted back. The quoted message's
-  // author is the first address of its header ("On … <a@b> wrote:", or "From:" before "To:").
   const sender = parsed.from?.address ?? '';
-  const quotedAuthor = /[^\s<>"'()[\]:;,]+@[^\s<>"'()[\]:;,]+\.[a-z]{2,}/i.exec(quoted.slice(0, 600))?.[0].toLowerCase();
-  const quotesSelf = sender !== '' && quotedAuthor === sender;
-  const classification = classifyParts({
-    // An auto-reply's subject repeats the message it answers (often ours): only its text speaks.
-    subject: machine.responds ? '' : email.subject,
-    own,
-    quoted: quotesSelf ? '' : quoted,
-    forwarded: quotesSelf ? `${forwarded}\n${quoted}` : forwarded,
-    signature,
-    attachmentNames: email.attachments.flatMap((a) => (a.filename ? [a.filename] : [])),
-  });
 
-  let { category, confidence } = classification;
-  let secondary = classification.secondary;
+  const input = classifierInput(parsed, email, machine);
+  const classification = classifyParts(input);
+  const modelInput = { subject: input.subject, own: input.own, forwarded: input.forwarded };
+  const combined = combineReadings(classification, wordModel.read(modelInput), threshold, (c) => wordModel.evidence(modelInput, c));
+
+  let { category, confidence, secondary } = combined;
   // Bounces, newsletters and no-reply notifications speak of nothing the sender needs: their
   // words (often our own reply, returned) must not make them look like a sign-in request.
   if (machine.system) {
@@ -84,8 +84,15 @@ export function triageParsed(parsed: ParsedEmail, supportAddresses: string[], th
   }
   const followUp = followUpReason(classification, quoted.trim() !== '');
   if (followUp) reasons.push(followUp);
+  // Machine mail is never answered anyway: a hold would only add noise to its reasons.
+  if (combined.hold && !machine.system) reasons.push(combined.hold);
   if (category === 'other') {
     reasons.push({ code: 'category-other', detail: 'not a sign-in matter: no article, a person answers' });
+  } else if (combined.decidedBy === 'word-model') {
+    reasons.push({
+      code: 'low-confidence',
+      detail: `the rules were unsure (${classification.category}, ${classification.confidence.toFixed(2)}); the word model's reading decided ${category}: a person answers`,
+    });
   } else if (confidence < threshold) {
     reasons.push({
       code: 'low-confidence',
@@ -110,7 +117,7 @@ export function triageParsed(parsed: ParsedEmail, supportAddresses: string[], th
     automated: machine.automated,
     automatedSignals: machine.signals,
     language,
-    evidence: classification.evidence,
+    evidence: combined.evidence,
     email,
   };
 }

@@ -68,7 +68,8 @@ export type ReasonCode =
   | 'empty-body'
   | 'unparseable'
   | 'follow-up' // a reply in an existing conversation (thank-you, "still not working") – a person answers
-  | 'too-large';
+  | 'too-large'
+  | 'second-opinion'; // the word model firmly reads another category than the confident rules: a person checks
 
 export interface Reason {
   code: ReasonCode;

@@ -4,13 +4,18 @@ import type { Command } from 'commander';
 import { evaluate, parseLabels, type EvalReport, type Label, type Prediction } from '../../shared/eval/evaluate.ts';
 import { CATEGORIES } from '../../shared/taxonomy.ts';
 import { classifyEmail } from '../../shared/triage.ts';
+import { WordModel, type WordModelData } from '../../shared/classify/word-model.ts';
 
 /** Classifies every labelled email of a corpus folder. */
-export async function runCorpus(dir: string, supportAddresses: string[] = []): Promise<{ labels: Label[]; predictions: Prediction[] }> {
+export async function runCorpus(
+  dir: string,
+  supportAddresses: string[] = [],
+  wordModel?: WordModel,
+): Promise<{ labels: Label[]; predictions: Prediction[] }> {
   const labels = parseLabels(await readFile(join(dir, 'labels.jsonl'), 'utf8'));
   const predictions: Prediction[] = [];
   for (const label of labels) {
-    const t = await classifyEmail(await readFile(join(dir, label.file)), { supportAddresses });
+    const t = await classifyEmail(await readFile(join(dir, label.file)), wordModel ? { supportAddresses, wordModel } : { supportAddresses });
     predictions.push({
       file: label.file,
       category: t.category,
@@ -67,9 +72,11 @@ export function registerEvalCommand(program: Command): Command {
     .argument('<dir>', 'a corpus folder with .eml files and labels.jsonl')
     .option('--json', 'print the report as JSON')
     .option('--support-address <addr>', 'our own address (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
-    .action(async (dir: string, opts: { json?: boolean; supportAddress: string[] }) => {
+    .option('--word-model <file>', 'another trained word model (e.g. `npm run train -- --exclude DIR --out FILE`, to run DIR unseen)')
+    .action(async (dir: string, opts: { json?: boolean; supportAddress: string[]; wordModel?: string }) => {
       const files = (await readdir(dir)).filter((f) => f.endsWith('.eml'));
-      const { labels, predictions } = await runCorpus(dir, opts.supportAddress);
+      const model = opts.wordModel ? new WordModel(JSON.parse(await readFile(opts.wordModel, 'utf8')) as WordModelData) : undefined;
+      const { labels, predictions } = await runCorpus(dir, opts.supportAddress, model);
       const unlabelled = files.filter((f) => !labels.some((l) => l.file === f));
       if (unlabelled.length) process.stderr.write(`triage eval: ${unlabelled.length} .eml without a label skipped\n`);
       const report = evaluate(labels, predictions);

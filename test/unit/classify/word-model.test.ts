@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadExamples, MODEL_FILE, train, trainingCorpora } from '../../../scripts/word-model-corpora.ts';
+import type { Classification } from '../../../shared/classify/classify.ts';
+import { combineReadings, MODEL_OVERRIDE_CONFIDENCE } from '../../../shared/classify/second-opinion.ts';
+import { trainedWordModel } from '../../../shared/classify/trained-model.ts';
+import { modelFeatures, trainWordModel, WordModel, type WordReading } from '../../../shared/classify/word-model.ts';
+import { CATEGORIES, type Category } from '../../../shared/taxonomy.ts';
+
+const input = (own: string, subject = '') => ({ subject, own, forwarded: '' });
+
+// A small corpus in the shape of the real ones: each category's emails share their telling words.
+const TRAINING: Array<[Category, string]> = [
+  ['error-500', 'Internal server error 500 when I sign in'],
+  ['error-500', 'I get error 500 after the password page'],
+  ['error-500', 'Fehler 500 beim Anmelden, interner Serverfehler'],
+  ['password', 'I forgot my password and the reset mail never comes'],
+  ['password', 'The password reset link does not arrive'],
+  ['password', 'Passwort vergessen, die Mail zum Zurücksetzen kommt nicht'],
+  ['bookshelf-empty', 'My bookshelf is empty, all my books are gone'],
+  ['bookshelf-empty', 'Bookshelf shows no books since yesterday'],
+  ['bookshelf-empty', 'ログインすると本棚が空になっています'],
+  ['bookshelf-empty', '本棚に本がありません'],
+];
+const small = () => trainWordModel(TRAINING.map(([category, own]) => ({ input: input(own), category })), CATEGORIES);
+
+describe('word model features', () => {
+  it('reads normalised words and neighbouring pairs; Japanese as character pairs; no long numbers', () => {
+    const features = modelFeatures(input('Fehler 500 beim Einloggen, Bestellung 1234567', 'AW: Hilfe'));
+    expect(features).toEqual(new Set(['aw', 'hilfe', 'aw hilfe', 'fehler', '500', 'beim', 'einloggen', 'bestellung', 'fehler 500', '500 beim', 'beim einloggen', 'einloggen bestellung']));
+    expect(modelFeatures(input('本棚が空'))).toEqual(new Set(['本棚', '棚が', 'が空', '本棚 棚が', '棚が が空']));
+    expect(modelFeatures(input('Réinitialisé'))).toEqual(new Set(['reinitialise']));
+  });
+});
+
+describe('word model', () => {
+  it('trains deterministically, keeping only features seen in two emails or more', () => {
+    const data = small();
+    expect(data).toEqual(small());
+    expect(Object.keys(data.features)).toEqual([...Object.keys(data.features)].sort());
+    expect(data.features['500']).toEqual([CATEGORIES.indexOf('error-500'), 3]);
+    expect(data.features.internal).toBeUndefined(); // once only
+    expect(data.documents[CATEGORIES.indexOf('bookshelf-empty')]).toBe(4);
+  });
+
+  it('reads the category whose words an email shares, with probabilities that sum to one', () => {
+    const model = new WordModel(small());
+    for (const [text, category] of [
+      ['server error 500 again', 'error-500'],
+      ['my password reset never arrives', 'password'],
+      ['本棚が空です', 'bookshelf-empty'],
+    ] as const) {
+      const reading = model.read(input(text));
+      expect(reading.category, text).toBe(category);
+      const sum = Object.values(reading.probabilities).reduce((a, b) => a + b!, 0);
+      expect(sum).toBeCloseTo(1, 9);
+      expect(reading.probability).toBe(reading.probabilities[category]);
+    }
+  });
+
+  it('gives as evidence the telling words, cut from the original text', () => {
+    const evidence = trainedWordModel().evidence(input('Ich sehe seit heute FEHLER 500 beim Anmelden'), 'error-500');
+    expect(evidence.length).toBeGreaterThan(0);
+    expect(evidence.every((e) => e.category === 'error-500' && e.source === 'own' && e.weight >= 1)).toBe(true);
+    expect(evidence.map((e) => e.phrase).join(' | ')).toMatch(/500/);
+  });
+
+  it('knows nothing when trained on nothing: every category equally likely', () => {
+    const reading = new WordModel(trainWordModel([], CATEGORIES)).read(input('my password'));
+    expect(reading.probability).toBeCloseTo(1 / CATEGORIES.length, 9);
+  });
+});
+
+const rules = (category: Category, confidence: number): Classification => ({
+  category,
+  confidence,
+  secondary: [],
+  evidence: [{ phrase: 'rule phrase', category, source: 'own', weight: 3 }],
+  scores: {} as Classification['scores'],
+  signals: [],
+});
+const reading = (category: Category, probability: number, others: Partial<Record<Category, number>> = {}): WordReading => ({
+  category,
+  probability,
+  probabilities: { [category]: probability, ...others },
+});
+const modelEvidence = (category: Category) => [{ phrase: 'model word', category, source: 'own' as const, weight: 2 }];
+
+describe('combining the rules and the word model', () => {
+  it('keeps the rules when they agree with the model', () => {
+    const c = combineReadings(rules('password', 0.95), reading('password', 0.9), 0.8, modelEvidence);
+    expect(c).toMatchObject({ category: 'password', confidence: 0.95, hold: null, decidedBy: 'rules' });
+  });
+
+  it('lets a near-certain model decide where the rules are unsure, never above the reply threshold', () => {
+    const c = combineReadings(rules('sign-in-general', 0.5), reading('error-500', 0.995), 0.8, modelEvidence);
+    expect(c).toMatchObject({ category: 'error-500', secondary: ['sign-in-general'], confidence: MODEL_OVERRIDE_CONFIDENCE, decidedBy: 'word-model' });
+    expect(c.confidence).toBeLessThan(0.8);
+    expect(c.evidence.map((e) => e.phrase)).toEqual(['model word', 'rule phrase']);
+  });
+
+  it('leaves unsure rules alone when the model is not near-certain either', () => {
+    const c = combineReadings(rules('sign-in-general', 0.5), reading('error-500', 0.9), 0.8, modelEvidence);
+    expect(c).toMatchObject({ category: 'sign-in-general', decidedBy: 'rules', hold: null });
+  });
+
+  it("holds a confident rules' article when the model finds its category all but impossible", () => {
+    const c = combineReadings(rules('password', 0.95), reading('other', 0.995, { password: 0.001 }), 0.8, modelEvidence);
+    expect(c).toMatchObject({ category: 'password', confidence: 0.95, decidedBy: 'rules' });
+    expect(c.hold?.code).toBe('second-opinion');
+    expect(c.hold?.detail).toContain('other');
+    expect(c.evidence.map((e) => e.phrase)).toEqual(['rule phrase']);
+  });
+
+  it('does not hold when the model merely prefers another category', () => {
+    const c = combineReadings(rules('password', 0.95), reading('email-address', 0.8, { password: 0.15 }), 0.8, modelEvidence);
+    expect(c.hold).toBeNull();
+  });
+});
+
+// The committed model must be what the corpora train: a corpus added or relabelled without
+// `npm run train` would otherwise ship a model that never saw it.
+describe.skipIf(!trainingCorpora()[0]?.endsWith('/dev'))('the committed word model', () => {
+  it('is the one `npm run train` makes from every labelled corpus', async () => {
+    const examples = (await Promise.all(trainingCorpora().map(loadExamples))).flat();
+    expect(JSON.parse(readFileSync(MODEL_FILE, 'utf8'))).toEqual(train(examples));
+  });
+});
