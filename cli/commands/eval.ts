@@ -15,7 +15,7 @@ export async function runCorpus(
   const labels = parseLabels(await readFile(join(dir, 'labels.jsonl'), 'utf8'));
   const predictions: Prediction[] = [];
   for (const label of labels) {
-    const t = await classifyEmail(await readFile(join(dir, label.file)), wordModel ? { supportAddresses, wordModel } : { supportAddresses });
+    const t = await classifyEmail(await readFile(join(dir, label.file)), { supportAddresses, wordModel });
     predictions.push({
       file: label.file,
       category: t.category,

@@ -58,21 +58,28 @@ const JAPANESE = /^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
 /** Long digit runs are dates, order numbers and redacted codes: noise. Short ones ("404", "500") speak. */
 const LONG_NUMBER = /^\d{4,}$/;
 
+/**
+ * The model's words of a normalised text, in order, with their [start, end) in it: Latin words
+ * (long numbers left out) and, in Japanese runs, each pair of neighbouring characters. Training,
+ * evidence and reading all walk the text through this one function.
+ */
+function forEachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const word = m[0];
+    if (JAPANESE.test(word)) {
+      if (word.length === 1) visit(word, m.index, m.index + 1);
+      for (let i = 0; i + 1 < word.length; i++) visit(word.slice(i, i + 2), m.index + i, m.index + i + 2);
+    } else if (!LONG_NUMBER.test(word)) {
+      visit(word, m.index, m.index + word.length);
+    }
+  }
+}
+
 /** Every feature of one text, in order: single words, then each pair of neighbouring words. */
 function featuresOf(part: Part, text: NormalizedText, out: Found[]): void {
   const words: Found[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text.text); m; m = TOKEN.exec(text.text)) {
-    const word = m[0];
-    if (JAPANESE.test(word)) {
-      if (word.length === 1) words.push({ feature: word, part, start: m.index, end: m.index + 1, text });
-      for (let i = 0; i + 1 < word.length; i++) {
-        words.push({ feature: word.slice(i, i + 2), part, start: m.index + i, end: m.index + i + 2, text });
-      }
-    } else if (!LONG_NUMBER.test(word)) {
-      words.push({ feature: word, part, start: m.index, end: m.index + word.length, text });
-    }
-  }
+  forEachWord(text.text, (feature, start, end) => words.push({ feature, part, start, end, text }));
   out.push(...words);
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i]!;
@@ -198,16 +205,9 @@ export class WordModel {
       const text = normalize(raw.length > MAX_PART_CHARS ? raw.slice(0, MAX_PART_CHARS) : raw).text;
       // The previous word's row: -1 at the start, -2 after a word the model does not know.
       let previous = -1;
-      TOKEN.lastIndex = 0;
-      for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-        const w = m[0];
-        if (JAPANESE.test(w)) {
-          if (w.length === 1) previous = this.countWord(w, previous, score, stamp);
-          for (let i = 0; i + 1 < w.length; i++) previous = this.countWord(w.slice(i, i + 2), previous, score, stamp);
-        } else if (!LONG_NUMBER.test(w)) {
-          previous = this.countWord(w, previous, score, stamp);
-        }
-      }
+      forEachWord(text, (word) => {
+        previous = this.countWord(word, previous, score, stamp);
+      });
     }
     let best = 0;
     for (let c = 1; c < k; c++) if (score[c]! > score[best]!) best = c;
