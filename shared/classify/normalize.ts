@@ -197,8 +197,24 @@ function ensureCapacity(needed: number, used: number): void {
   origins = grownOrigins;
 }
 
+/**
+ * The last few results, by source text: the rules and then the word model read the same parts
+ * of one email, and the second reading finds them done. A result is never changed once built,
+ * so sharing it is safe.
+ */
+const RECENT: NormalizedText[] = [];
+const RECENT_SIZE = 8;
+
 /** Normalises `source` for matching; see the module comment. Linear in the input. */
 export function normalize(source: string): NormalizedText {
+  for (const done of RECENT) if (done.source === source) return done;
+  const result = normalizeText(source);
+  if (RECENT.length === RECENT_SIZE) RECENT.shift();
+  RECENT.push(result);
+  return result;
+}
+
+function normalizeText(source: string): NormalizedText {
   // Each source unit gives at most one output unit, except folds that lengthen a character
   // (NFKC: "㎏" → "kg"), which make room for themselves below.
   ensureCapacity(source.length, 0);

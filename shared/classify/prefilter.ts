@@ -13,7 +13,10 @@
  * look-arounds, alternation and the quantifiers `? * + {m,n}` (greedy or lazy).
  */
 
-type Lits = string[] | null; // null: no literal is guaranteed
+type Lits = string[] | null;
+
+/** Code units below this (ASCII and the Latin blocks) get the dense transition table. */
+const LATIN_END = 0x250; // null: no literal is guaranteed
 
 interface Node {
   /** Literal text the node always matches exactly (a plain run of characters), if any. */
@@ -231,6 +234,12 @@ export class LiteralFilter {
   private call = 0;
   /** Character class of each UTF-16 code unit; 0 for any the literals never use. */
   private readonly classOf = new Uint16Array(0x10000);
+  /**
+   * Per state s, the next state on each class c below `denseWidth` (the Latin ones) at
+   * dense[s * denseWidth + c]; class 0 (no literal uses the character) leads home.
+   */
+  private dense: Int32Array = new Int32Array(0);
+  private denseWidth = 1;
   /** The root's next state for each class (the root has an edge, or a loop, for every class). */
   private rootNext: Int32Array = new Int32Array(0);
   /** Per state s, its trie edges edgeClass/edgeTo[edgeStart[s] .. edgeStart[s + 1]), by class. */
@@ -304,17 +313,25 @@ export class LiteralFilter {
     });
     this.setFound = new Uint32Array(members.length);
 
-    // The trie of all literals, over character classes.
+    // The trie of all literals, over character classes. Latin script first, so those classes are
+    // the low numbers the dense table below covers.
     let classes = 1;
+    for (const pass of [0, 1]) {
+      for (const literal of ids.keys()) {
+        for (let i = 0; i < literal.length; i++) {
+          const code = literal.charCodeAt(i);
+          if (this.classOf[code] === 0 && (code < LATIN_END) === (pass === 0)) this.classOf[code] = classes++;
+        }
+      }
+      if (pass === 0) this.denseWidth = classes;
+    }
     const own: number[][] = [[]];
     const children: Map<number, number>[] = [new Map()];
     const label: number[] = [0];
     for (const [literal, id] of ids) {
       let state = 0;
       for (let i = 0; i < literal.length; i++) {
-        const code = literal.charCodeAt(i);
-        if (this.classOf[code] === 0) this.classOf[code] = classes++;
-        const c = this.classOf[code]!;
+        const c = this.classOf[literal.charCodeAt(i)]!;
         let to = children[state]!.get(c);
         if (to === undefined) {
           to = own.length;
@@ -357,6 +374,21 @@ export class LiteralFilter {
         queue.push(child);
       }
     }
+    // Every state's move on every Latin class, resolved once: in the bulk of mail (Latin text)
+    // each character is then one table read. States come in breadth-first order in `queue`, so
+    // a state's failure state (shallower) is filled in before it.
+    const width = this.denseWidth;
+    const dense = (this.dense = new Int32Array(states * width));
+    for (let c = 1; c < width; c++) dense[c] = this.rootNext[c]!;
+    for (const state of queue) {
+      const base = state * width;
+      const failBase = fail[state]! * width;
+      for (let c = 1; c < width; c++) dense[base + c] = dense[failBase + c]!;
+      for (let k = this.edgeStart[state]!, end = this.edgeStart[state + 1]!; k < end; k++) {
+        const c = this.edgeClass[k]!;
+        if (c < width) dense[base + c] = this.edgeTo[k]!;
+      }
+    }
     // Per state, the distinct literal sets its literals belong to, flat.
     const flat: number[] = [];
     this.outStart = new Int32Array(states + 1);
@@ -390,7 +422,7 @@ export class LiteralFilter {
    */
   candidates(text: string): Uint8Array {
     if (!this.built) this.build();
-    const { classOf, rootNext, outSets, outStart, needs, needStart, result, setFound, watchers, watchStart, checked, passed } = this;
+    const { classOf, dense, denseWidth, rootNext, outSets, outStart, needs, needStart, result, setFound, watchers, watchStart, checked, passed } = this;
     // Stamps instead of clearing: a set was found in this text if it carries this call's number.
     const call = (this.call = (this.call % 0xfffffffe) + 1);
     for (const p of passed) result[p] = 0;
@@ -399,7 +431,7 @@ export class LiteralFilter {
     for (let i = 0; i < text.length; i++) {
       const c = classOf[text.charCodeAt(i)]!;
       // A character no literal uses sends the automaton home; from the root a row lookup does.
-      state = c === 0 ? 0 : state === 0 ? rootNext[c]! : this.next(state, c);
+      state = c < denseWidth ? dense[state * denseWidth + c]! : state === 0 ? rootNext[c]! : this.next(state, c);
       for (let k = outStart[state]!, end = outStart[state + 1]!; k < end; k++) {
         const set = outSets[k]!;
         if (setFound[set] === call) continue;

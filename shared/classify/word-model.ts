@@ -50,28 +50,46 @@ interface Found {
   text: NormalizedText;
 }
 
-// Latin words (after normalisation: lower case, no diacritics), and runs of Japanese script,
-// which has no spaces: there, overlapping character pairs are the words. Plain ranges rather
-// than Unicode script properties: the same tokens here, at a fraction of the cost.
-const TOKEN = /[a-z0-9\u00c0-\u024f][a-z0-9\u00c0-\u024f'-]*|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+/g;
-const JAPANESE = /^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
-/** Long digit runs are dates, order numbers and redacted codes: noise. Short ones ("404", "500") speak. */
-const LONG_NUMBER = /^\d{4,}$/;
+// Latin words (after normalisation: lower case, no diacritics: a-z, digits, U+00C0–U+024F, with
+// inner apostrophes and hyphens), and runs of Japanese script, which has no spaces: there,
+// overlapping character pairs are the words. Plain code-unit ranges rather than Unicode script
+// properties, walked by hand: the same tokens as a regular expression, without building a string
+// for each (reading looks words up by their characters; see `WordModel.read`).
+const isLatin = (u: number) => (u >= 97 && u <= 122) || (u >= 48 && u <= 57) || (u >= 0xc0 && u <= 0x24f);
+const isDigit = (u: number) => u >= 48 && u <= 57;
+const isJapanese = (u: number) => (u >= 0x3040 && u <= 0x30ff) || (u >= 0x3400 && u <= 0x4dbf) || (u >= 0x4e00 && u <= 0x9fff);
+const APOSTROPHE = 39;
+const HYPHEN = 45;
 
 /**
- * The model's words of a normalised text, in order, with their [start, end) in it: Latin words
- * (long numbers left out) and, in Japanese runs, each pair of neighbouring characters. Training,
- * evidence and reading all walk the text through this one function.
+ * The model's words of a normalised text, in order, as [start, end) spans of it: Latin words
+ * and, in Japanese runs, each pair of neighbouring characters (a lone character alone). Runs of
+ * four or more digits are left out: dates, order numbers and redacted codes are noise, while
+ * short ones ("404", "500") speak. Training, evidence and reading all walk a text through this
+ * one function.
  */
-function forEachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const word = m[0];
-    if (JAPANESE.test(word)) {
-      if (word.length === 1) visit(word, m.index, m.index + 1);
-      for (let i = 0; i + 1 < word.length; i++) visit(word.slice(i, i + 2), m.index + i, m.index + i + 2);
-    } else if (!LONG_NUMBER.test(word)) {
-      visit(word, m.index, m.index + word.length);
+export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const u = text.charCodeAt(i);
+    if (isLatin(u)) {
+      let allDigits = isDigit(u);
+      let j = i + 1;
+      for (; j < n; j++) {
+        const v = text.charCodeAt(j);
+        if (!isLatin(v) && v !== APOSTROPHE && v !== HYPHEN) break;
+        if (!isDigit(v)) allDigits = false;
+      }
+      if (!(allDigits && j - i >= 4)) visit(i, j);
+      i = j;
+    } else if (isJapanese(u)) {
+      let j = i + 1;
+      while (j < n && isJapanese(text.charCodeAt(j))) j++;
+      if (j - i === 1) visit(i, j);
+      for (let p = i; p + 1 < j; p++) visit(p, p + 2);
+      i = j;
+    } else {
+      i++;
     }
   }
 }
@@ -79,7 +97,7 @@ function forEachWord(text: string, visit: (word: string, start: number, end: num
 /** Every feature of one text, in order: single words, then each pair of neighbouring words. */
 function featuresOf(part: Part, text: NormalizedText, out: Found[]): void {
   const words: Found[] = [];
-  forEachWord(text.text, (feature, start, end) => words.push({ feature, part, start, end, text }));
+  forEachWord(text.text, (start, end) => words.push({ feature: text.text.slice(start, end), part, start, end, text }));
   out.push(...words);
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i]!;
@@ -87,9 +105,6 @@ function featuresOf(part: Part, text: NormalizedText, out: Found[]): void {
     out.push({ feature: `${a.feature} ${b.feature}`, part, start: a.start, end: b.end, text });
   }
 }
-
-/** Rows of a pair's two words combined into one key (fewer than 2^20 features). */
-const PAIR_KEY = 2 ** 20;
 
 /** Each part capped like the rules' reading, so a huge message costs no more than its head. */
 const MAX_PART_CHARS = 8_000;
@@ -140,21 +155,103 @@ export function trainWordModel(
   return { format: 1, categories: [...categories], documents, features };
 }
 
+/** A power of two at least twice `count`: open-addressing tables stay at most half full. */
+function tableSize(count: number): number {
+  let size = 16;
+  while (size < count * 2) size *= 2;
+  return size;
+}
+
+/** FNV-1a over the UTF-16 units of text[start, end). */
+function spanHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+const pairHash = (first: number, second: number) => (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) >>> 0;
+
+/**
+ * Finds a word's row straight from its span in the text, and a pair's row from its two words'
+ * rows: reading an email builds no strings. Open addressing with linear probing over typed
+ * arrays; a slot holds row + 1 (0 is empty).
+ */
+class FeatureIndex {
+  private readonly wordSlots: Int32Array;
+  private readonly pairSlots: Int32Array;
+  /** Per pair slot, the first and second word rows it is keyed by. */
+  private readonly pairFirst: Int32Array;
+  private readonly pairSecond: Int32Array;
+
+  constructor(
+    private readonly names: readonly string[],
+    rowOf: ReadonlyMap<string, number>,
+  ) {
+    const words: number[] = [];
+    const pairs: Array<[number, number, number]> = [];
+    names.forEach((name, row) => {
+      const space = name.indexOf(' ');
+      if (space < 0) {
+        words.push(row);
+        return;
+      }
+      // A pair seen in two emails has both its words seen there too, so both have rows.
+      const first = rowOf.get(name.slice(0, space));
+      const second = rowOf.get(name.slice(space + 1));
+      if (first !== undefined && second !== undefined) pairs.push([first, second, row]);
+    });
+    this.wordSlots = new Int32Array(tableSize(words.length));
+    const wordMask = this.wordSlots.length - 1;
+    for (const row of words) {
+      const name = names[row]!;
+      let slot = spanHash(name, 0, name.length) & wordMask;
+      while (this.wordSlots[slot] !== 0) slot = (slot + 1) & wordMask;
+      this.wordSlots[slot] = row + 1;
+    }
+    this.pairSlots = new Int32Array(tableSize(pairs.length));
+    this.pairFirst = new Int32Array(this.pairSlots.length);
+    this.pairSecond = new Int32Array(this.pairSlots.length);
+    const pairMask = this.pairSlots.length - 1;
+    for (const [first, second, row] of pairs) {
+      let slot = pairHash(first, second) & pairMask;
+      while (this.pairSlots[slot] !== 0) slot = (slot + 1) & pairMask;
+      this.pairSlots[slot] = row + 1;
+      this.pairFirst[slot] = first;
+      this.pairSecond[slot] = second;
+    }
+  }
+
+  /** The row of the word text[start, end), or -1. */
+  word(text: string, start: number, end: number): number {
+    const mask = this.wordSlots.length - 1;
+    const length = end - start;
+    for (let slot = spanHash(text, start, end) & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.wordSlots[slot]!;
+      if (entry === 0) return -1;
+      const name = this.names[entry - 1]!;
+      if (name.length === length && text.startsWith(name, start)) return entry - 1;
+    }
+  }
+
+  /** The row of the pair of the words in rows `first` and `second`, or -1. */
+  pair(first: number, second: number): number {
+    const mask = this.pairSlots.length - 1;
+    for (let slot = pairHash(first, second) & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.pairSlots[slot]!;
+      if (entry === 0) return -1;
+      if (this.pairFirst[slot] === first && this.pairSecond[slot] === second) return entry - 1;
+    }
+  }
+}
+
 /** Naive Bayes over feature presence (each feature counts once per email), Laplace-smoothed. */
 export class WordModel {
   readonly categories: readonly Category[];
   private readonly prior: Float64Array;
-  /** Per feature, its log-likelihood in each category (a row of `categories.length`). */
+  /** Per feature, its row: its log-likelihood in each category (`categories.length` numbers). */
   private readonly rows = new Map<string, number>();
   private readonly logLikelihood: Float64Array;
-  /** The log-likelihood of a feature a category never saw. */
-  private readonly unseen: Float64Array;
-  /**
-   * Reading without building feature strings: each word's row, and each pair's row keyed by its
-   * two words' rows. A pair seen in two emails has both its words seen there too, so a pair with
-   * an unknown word is never a feature.
-   */
-  private readonly pairRows = new Map<number, number>();
+  private readonly index: FeatureIndex;
   /** Per row, the last reading that counted it (each feature counts once per email). */
   private readonly counted: Uint32Array;
   private reading = 0;
@@ -172,43 +269,73 @@ export class WordModel {
     }
     const denominator = Array.from(occurrences, (n) => Math.log(n + names.length));
     this.prior = Float64Array.from(data.documents, (n) => Math.log((n + 1) / (total + k)));
-    this.unseen = Float64Array.from(denominator, (d) => -d);
+    // A feature a category never saw.
+    const unseen = denominator.map((d) => -d);
     this.logLikelihood = new Float64Array(names.length * k);
     this.counted = new Uint32Array(names.length);
     names.forEach((name, row) => {
       this.rows.set(name, row);
       const base = row * k;
-      for (let c = 0; c < k; c++) this.logLikelihood[base + c] = this.unseen[c]!;
+      for (let c = 0; c < k; c++) this.logLikelihood[base + c] = unseen[c]!;
       const sparse = data.features[name]!;
       for (let i = 0; i < sparse.length; i += 2) {
         const c = sparse[i]!;
         this.logLikelihood[base + c] = Math.log(sparse[i + 1]! + 1) - denominator[c]!;
       }
     });
-    for (const name of names) {
-      const space = name.indexOf(' ');
-      if (space < 0) continue;
-      const first = this.rows.get(name.slice(0, space));
-      const second = this.rows.get(name.slice(space + 1));
-      if (first !== undefined && second !== undefined) this.pairRows.set(first * PAIR_KEY + second, this.rows.get(name)!);
-    }
+    this.index = new FeatureIndex(names, this.rows);
   }
 
-  /** The same features `modelFeatures` lists, scored as they are met (no strings built for pairs). */
+  /** The reading of an email: the same features `modelFeatures` lists, scored as they are met. */
   read(input: ModelInput): WordReading {
-    const k = this.categories.length;
     const score = Float64Array.from(this.prior);
     const stamp = (this.reading = (this.reading % 0xfffffffe) + 1);
     for (const part of PARTS) {
       const raw = input[part];
       if (!raw.trim()) continue;
       const text = normalize(raw.length > MAX_PART_CHARS ? raw.slice(0, MAX_PART_CHARS) : raw).text;
-      // The previous word's row: -1 at the start, -2 after a word the model does not know.
+      // The previous word's row: -1 at the start and after a word the model does not know (a
+      // pair with an unknown word is never a feature).
       let previous = -1;
-      forEachWord(text, (word) => {
-        previous = this.countWord(word, previous, score, stamp);
+      forEachWord(text, (start, end) => {
+        const row = this.index.word(text, start, end);
+        if (row >= 0) {
+          this.count(row, score, stamp);
+          if (previous >= 0) {
+            const pair = this.index.pair(previous, row);
+            if (pair >= 0) this.count(pair, score, stamp);
+          }
+        }
+        previous = row;
       });
     }
+    return this.posterior(score);
+  }
+
+  /**
+   * The reading of a set of feature strings: the plain statement of what `read` computes without
+   * building strings (its tests compare the two).
+   */
+  readFeatures(features: Iterable<string>): WordReading {
+    const score = Float64Array.from(this.prior);
+    const stamp = (this.reading = (this.reading % 0xfffffffe) + 1);
+    for (const feature of features) {
+      const row = this.rows.get(feature);
+      if (row !== undefined) this.count(row, score, stamp);
+    }
+    return this.posterior(score);
+  }
+
+  private count(row: number, score: Float64Array, stamp: number): void {
+    if (this.counted[row] === stamp) return;
+    this.counted[row] = stamp;
+    const k = score.length;
+    const base = row * k;
+    for (let c = 0; c < k; c++) score[c]! += this.logLikelihood[base + c]!;
+  }
+
+  private posterior(score: Float64Array): WordReading {
+    const k = this.categories.length;
     let best = 0;
     for (let c = 1; c < k; c++) if (score[c]! > score[best]!) best = c;
     let sum = 0;
@@ -216,26 +343,6 @@ export class WordModel {
     const probabilities: Partial<Record<Category, number>> = {};
     for (let c = 0; c < k; c++) probabilities[this.categories[c]!] = Math.exp(score[c]! - score[best]!) / sum;
     return { category: this.categories[best]!, probability: 1 / sum, probabilities };
-  }
-
-  /** Counts a word and its pair with the previous word; returns the word's row (or -2). */
-  private countWord(word: string, previous: number, score: Float64Array, stamp: number): number {
-    const row = this.rows.get(word);
-    if (row === undefined) return -2;
-    this.countRow(row, score, stamp);
-    if (previous >= 0) {
-      const pair = this.pairRows.get(previous * PAIR_KEY + row);
-      if (pair !== undefined) this.countRow(pair, score, stamp);
-    }
-    return row;
-  }
-
-  private countRow(row: number, score: Float64Array, stamp: number): void {
-    if (this.counted[row] === stamp) return;
-    this.counted[row] = stamp;
-    const k = score.length;
-    const base = row * k;
-    for (let c = 0; c < k; c++) score[c]! += this.logLikelihood[base + c]!;
   }
 
   /**

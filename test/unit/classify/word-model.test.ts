@@ -65,6 +65,20 @@ describe('word model', () => {
     expect(evidence.map((e) => e.phrase).join(' | ')).toMatch(/500/);
   });
 
+  it('reads an email exactly as the plain sum over its feature strings', async () => {
+    // `read` finds rows from text spans without building strings; `readFeatures` is the plain
+    // statement. Every email of two corpora, plus edge shapes, must read the same both ways.
+    const model = trainedWordModel();
+    const edges = ['', '1234 5678 404', "can't sign-in l'accès", 'ログインできません。本', 'a 本 b', 'x'.repeat(9000), 'Ünïcödé ÇA MARCHE'];
+    const examples = (await Promise.all(trainingCorpora().slice(0, 2).map(loadExamples))).flat();
+    const inputs = [...examples.map((e) => e.input), ...edges.map((own) => input(own, 'Re: Hilfe 500'))];
+    for (const email of inputs) {
+      const fast = model.read(email).probabilities;
+      const plain = model.readFeatures(modelFeatures(email)).probabilities;
+      for (const c of model.categories) expect(fast[c], email.own.slice(0, 60)).toBeCloseTo(plain[c]!, 12);
+    }
+  });
+
   it('knows nothing when trained on nothing: every category equally likely', () => {
     const reading = new WordModel(trainWordModel([], CATEGORIES)).read(input('my password'));
     expect(reading.probability).toBeCloseTo(1 / CATEGORIES.length, 9);
