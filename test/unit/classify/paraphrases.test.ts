@@ -340,6 +340,23 @@ describe('a person answers', () => {
     ['password', 'fr', "Hier soir j'ai reçu une alerte de connexion depuis un nouvel appareil à l'étranger, et ce matin mon mot de passe est refusé. Je ne l'ai pas changé."],
     ['amazon-customer-account', 'de', 'Auf meinem Amazon-Kundenkonto sind drei Bestellungen, die ich nicht getätigt habe, und die Lieferadresse ist geändert. Über dasselbe Konto veröffentliche ich bei KDP: sind meine Tantiemen und Bankdaten sicher?'],
     ['createspace-migration', 'es', 'Publiqué con CreateSpace y no sé con qué correo entrar en KDP; además el código va a un número antiguo. No sé cuál es el verdadero problema.'],
+    // A phone call asked for, in each language: the customer wants a person, not a link.
+    ['password', 'en', 'My password is refused since the weekend. I would like a callback on my landline please, I am not good with computers.'],
+    ['password', 'de', 'Mein Passwort wird seit Montag abgelehnt. Bitte um Rückruf unter meiner Festnetznummer, ich komme mit den Seiten nicht zurecht.'],
+    ['two-step-verification', 'fr', "Le code de vérification n'arrive jamais par SMS. Je souhaite être rappelée par un conseiller demain matin."],
+    ['two-step-verification', 'es', 'El código de verificación no me llega al móvil. Llámenme por favor, prefiero que me lo expliquen por teléfono.'],
+    ['bookshelf-empty', 'it', 'Entro nel mio account ma non vedo più nessun libro. Vorrei essere richiamato al telefono da un vostro operatore.'],
+    ['error-500', 'pt', 'Aparece erro 500 sempre que entro. Podem me ligar amanhã de manhã? Não sei mexer nessas páginas.'],
+    ['password', 'nl', 'Mijn wachtwoord wordt niet geaccepteerd. Wilt u mij terugbellen? Ik kom er met de hulppagina niet uit.'],
+    ['two-step-verification', 'ja', '確認コードがSMSで届きません。折り返しお電話をいただけますでしょうか。'],
+    // Both accounts open fine: the second-account article's remedy is not what they ask for.
+    ['multiple-accounts', 'en', 'By mistake I have two KDP accounts with the same email. I can log into each of them without trouble; please move my two books from the empty one into the main one.'],
+    ['multiple-accounts', 'es', 'Tengo dos cuentas con el mismo correo porque me registré otra vez sin querer. Puedo entrar a las dos, lo que quiero es juntar los libros en una sola.'],
+    ['multiple-accounts', 'fr', "J'ai deux comptes KDP avec la même adresse. Je sais me connecter à chacun, mais je voudrais tous mes livres sur un seul compte."],
+    // The author is ill and someone writes for them.
+    ['password', 'it', 'Scrivo per mio padre, ricoverato da un mese. Non ricorda la password del suo account KDP e il link di reimpostazione va alla sua email.'],
+    ['sign-in-general', 'en', 'My aunt had a stroke in the spring and I help with her affairs. She can no longer sign in to her KDP account.'],
+    ['password', 'de', 'Meine Mutter liegt nach einem Schlaganfall im Krankenhaus und hat ihr KDP-Passwort vergessen. Wie kommen wir an ihr Konto?'],
   ] as const)('%s (%s): no article', async (category, language, body) => {
     const t = await classifyEmail(mail('KDP', body));
     expect({ category: t.category, language: t.language }).toEqual({ category, language });

@@ -117,6 +117,7 @@ describe('classifyEmail decisions and reasons', () => {
     ['ja', '記事に書いてあることは全部試しましたが入れません。担当の方から直接お電話をいただけないでしょうか。'],
     ['es', '¡Ya está! Era eso, tenía dos cuentas con el mismo correo. Muchísimas gracias, ya no hace falta nada más.'],
     ['pt', 'Gente, consegui! O código chegou na hora. Podem fechar o chamado, muito obrigada.'],
+    ['fr', "Ça a marché ! Le lien était dans mes spams comme vous l'aviez dit, j'ai un nouveau mot de passe. Merci."],
   ])('treats a %s follow-up (solved, or asking for a person) as one: no second article', async (_lang, body) => {
     const t = await classifyEmail(mail({ Subject: 'Re: [#1187730]' }, body), { supportAddresses: [SUPPORT] });
     expect(t.autoReply).toBe(false);
