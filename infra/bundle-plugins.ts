@@ -1,12 +1,16 @@
+import { copyFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
 import { FRANC_LANGUAGES } from '../shared/classify/language.ts';
+import { WORD_MODEL_FILE } from '../shared/classify/trained-model.ts';
 
 /**
  * esbuild plugins for the Lambda bundles (infra/bundling.ts). Each one removes code or data the
- * functions cannot reach, or rewrites a module into an equivalent form esbuild can tree-shake;
- * none changes what a reachable line does. test/unit/infra/bundle-plugins.test.ts checks each
+ * functions cannot reach, rewrites a module into an equivalent form esbuild can tree-shake, or
+ * puts beside the bundle a data file a bundled module reads; none changes what a reachable line
+ * does. test/unit/infra/bundle-plugins.test.ts checks each
  * against the unbundled modules.
  */
 
@@ -112,10 +116,38 @@ export const sdkPackageVersion: Plugin = {
   },
 };
 
+/**
+ * Data files modules read beside themselves at run time (`new URL('./file', import.meta.url)`,
+ * which esbuild leaves as it is): when such a module is in a bundle, its file is copied next to
+ * the bundle, where the same URL then points.
+ */
+const FILES_BESIDE: ReadonlyArray<{ module: string; file: string }> = [
+  { module: 'shared/classify/trained-model.ts', file: `shared/classify/${WORD_MODEL_FILE}` },
+];
+
+export const filesBeside: Plugin = {
+  name: 'files-beside',
+  setup(build) {
+    const root = build.initialOptions.absWorkingDir ?? process.cwd();
+    const outfile = build.initialOptions.outfile;
+    if (!outfile) throw new Error('files-beside needs an outfile');
+    build.initialOptions.metafile = true;
+    build.onEnd((result) => {
+      // Nothing written (write: false), nothing to put beside it.
+      if (result.errors.length > 0 || !result.metafile || build.initialOptions.write === false) return;
+      const inputs = Object.keys(result.metafile.inputs);
+      for (const { module, file } of FILES_BESIDE) {
+        if (inputs.includes(module)) copyFileSync(join(root, file), join(dirname(outfile), file.split('/').pop()!));
+      }
+    });
+  },
+};
+
 export const LAMBDA_BUNDLE_PLUGINS: Plugin[] = [
   sdkSchemaKeys,
   sdkPackageVersion,
   francTrigrams(FRANC_LANGUAGES),
   lambdaCredentials,
   nodemailerUnreachable,
+  filesBeside,
 ];

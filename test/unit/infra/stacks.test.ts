@@ -10,6 +10,7 @@ import { esbuildOptions, FUNCTION_ENTRIES, REPO_ROOT, type FunctionName } from '
 import { useRepoCdkHome } from '../../../infra/cdk-home.ts';
 import { createTriageApp, type TriageAppOptions } from '../../../infra/triage-app.ts';
 import { TABLE_DESIGN } from '../../../shared/tickets/table-design.ts';
+import { WORD_MODEL_FILE } from '../../../shared/classify/trained-model.ts';
 
 // Variants synthesize with a small fixture handler (fast); the main synthesis uses the real ones.
 const FIXTURE_HANDLER = 'test/fixtures/infra/handler.ts';
@@ -85,6 +86,10 @@ describe('the synthesized app (dev defaults)', () => {
       const js = benched.outputFiles!.find((f) => f.path.endsWith('.mjs'))!;
       expect(Buffer.from(js.contents).equals(shipped), name).toBe(true);
     }
+    // The word model's counts are read beside the bundle at first triage: the inbound asset has them.
+    const [, inbound] = Object.entries(functions).find(([id]) => id.startsWith('InboundEmail'))! as [string, Resource];
+    const inboundAsset = join(assemblyDir, `asset.${String(inbound.Properties!.Code.S3Key).split('.')[0]}`);
+    expect(readFileSync(join(inboundAsset, WORD_MODEL_FILE)).equals(readFileSync(join(REPO_ROOT, 'shared/classify', WORD_MODEL_FILE)))).toBe(true);
   });
 
   it('passes cdk-nag AwsSolutions with nothing left unacknowledged, not even a warning', () => {
