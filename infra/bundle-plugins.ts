@@ -10,8 +10,9 @@ import { WORD_MODEL_FILE } from '../shared/classify/trained-model.ts';
  * esbuild plugins for the Lambda bundles (infra/bundling.ts). Each one removes code or data the
  * functions cannot reach, rewrites a module into an equivalent form esbuild can tree-shake, or
  * puts beside the bundle a data file a bundled module reads; none changes what a reachable line
- * does. test/unit/infra/bundle-plugins.test.ts checks each
- * against the unbundled modules.
+ * does. test/unit/infra/bundle-plugins.test.ts checks each rewrite against the unbundled modules;
+ * the files put beside a bundle are checked on the synthesized assets (test/unit/infra/stacks.test.ts)
+ * and read by the bundled handler (test/integration/lambda-bundle.test.ts).
  */
 
 /**

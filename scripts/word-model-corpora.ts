@@ -11,9 +11,10 @@ import { redactEmail } from '../shared/redact.ts';
 import { CATEGORIES, type Category } from '../shared/taxonomy.ts';
 import { trainWordModel, type ModelInput, type WordModelData } from '../shared/classify/word-model.ts';
 import { classifierInput } from '../shared/classify/classifier-input.ts';
+import { WORD_MODEL_FILE } from '../shared/classify/trained-model.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
-export const MODEL_FILE = join(REPO_ROOT, 'shared/classify/word-model.json');
+export const MODEL_FILE = join(REPO_ROOT, 'shared/classify', WORD_MODEL_FILE);
 /** The development corpus beside the checkout (../shared/eval/dev). */
 export const DEV_CORPUS = resolve(REPO_ROOT, '../shared/eval/dev');
 

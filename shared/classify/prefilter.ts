@@ -13,10 +13,10 @@
  * look-arounds, alternation and the quantifiers `? * + {m,n}` (greedy or lazy).
  */
 
-type Lits = string[] | null;
+type Lits = string[] | null; // null: no literal is guaranteed
 
 /** Code units below this (ASCII and the Latin blocks) get the dense transition table. */
-const LATIN_END = 0x250; // null: no literal is guaranteed
+const LATIN_END = 0x250;
 
 interface Node {
   /** Literal text the node always matches exactly (a plain run of characters), if any. */
