@@ -183,23 +183,10 @@ class FeatureIndex {
   private readonly pairFirst: Int32Array;
   private readonly pairSecond: Int32Array;
 
-  constructor(
-    private readonly names: readonly string[],
-    rowOf: ReadonlyMap<string, number>,
-  ) {
+  constructor(private readonly names: readonly string[]) {
     const words: number[] = [];
-    const pairs: Array<[number, number, number]> = [];
-    names.forEach((name, row) => {
-      const space = name.indexOf(' ');
-      if (space < 0) {
-        words.push(row);
-        return;
-      }
-      // A pair seen in two emails has both its words seen there too, so both have rows.
-      const first = rowOf.get(name.slice(0, space));
-      const second = rowOf.get(name.slice(space + 1));
-      if (first !== undefined && second !== undefined) pairs.push([first, second, row]);
-    });
+    const pairNames: number[] = [];
+    names.forEach((name, row) => (name.includes(' ') ? pairNames : words).push(row));
     this.wordSlots = new Int32Array(tableSize(words.length));
     const wordMask = this.wordSlots.length - 1;
     for (const row of words) {
@@ -207,6 +194,15 @@ class FeatureIndex {
       let slot = spanHash(name, 0, name.length) & wordMask;
       while (this.wordSlots[slot] !== 0) slot = (slot + 1) & wordMask;
       this.wordSlots[slot] = row + 1;
+    }
+    const pairs: Array<[number, number, number]> = [];
+    for (const row of pairNames) {
+      const name = names[row]!;
+      const space = name.indexOf(' ');
+      // A pair seen in two emails has both its words seen there too, so both have rows.
+      const first = this.word(name, 0, space);
+      const second = this.word(name, space + 1, name.length);
+      if (first >= 0 && second >= 0) pairs.push([first, second, row]);
     }
     this.pairSlots = new Int32Array(tableSize(pairs.length));
     this.pairFirst = new Int32Array(this.pairSlots.length);
@@ -233,6 +229,15 @@ class FeatureIndex {
     }
   }
 
+  /** The row of a feature given as a string (a word, or two words and a space), or -1. */
+  feature(name: string): number {
+    const space = name.indexOf(' ');
+    if (space < 0) return this.word(name, 0, name.length);
+    const first = this.word(name, 0, space);
+    const second = this.word(name, space + 1, name.length);
+    return first >= 0 && second >= 0 ? this.pair(first, second) : -1;
+  }
+
   /** The row of the pair of the words in rows `first` and `second`, or -1. */
   pair(first: number, second: number): number {
     const mask = this.pairSlots.length - 1;
@@ -248,9 +253,9 @@ class FeatureIndex {
 export class WordModel {
   readonly categories: readonly Category[];
   private readonly prior: Float64Array;
-  /** Per feature, its row: its log-likelihood in each category (`categories.length` numbers). */
-  private readonly rows = new Map<string, number>();
+  /** Per feature row, its log-likelihood in each category (`categories.length` numbers). */
   private readonly logLikelihood: Float64Array;
+  /** Each feature's row: its index in the trained file's feature list. */
   private readonly index: FeatureIndex;
   /** Per row, the last reading that counted it (each feature counts once per email). */
   private readonly counted: Uint32Array;
@@ -274,7 +279,6 @@ export class WordModel {
     this.logLikelihood = new Float64Array(names.length * k);
     this.counted = new Uint32Array(names.length);
     names.forEach((name, row) => {
-      this.rows.set(name, row);
       const base = row * k;
       for (let c = 0; c < k; c++) this.logLikelihood[base + c] = unseen[c]!;
       const sparse = data.features[name]!;
@@ -283,7 +287,7 @@ export class WordModel {
         this.logLikelihood[base + c] = Math.log(sparse[i + 1]! + 1) - denominator[c]!;
       }
     });
-    this.index = new FeatureIndex(names, this.rows);
+    this.index = new FeatureIndex(names);
   }
 
   /** The reading of an email: the same features `modelFeatures` lists, scored as they are met. */
@@ -320,8 +324,8 @@ export class WordModel {
     const score = Float64Array.from(this.prior);
     const stamp = (this.reading = (this.reading % 0xfffffffe) + 1);
     for (const feature of features) {
-      const row = this.rows.get(feature);
-      if (row !== undefined) this.count(row, score, stamp);
+      const row = this.index.feature(feature);
+      if (row >= 0) this.count(row, score, stamp);
     }
     return this.posterior(score);
   }
@@ -358,8 +362,8 @@ export class WordModel {
     for (const found of findFeatures(input)) {
       if (seen.has(found.feature)) continue;
       seen.add(found.feature);
-      const row = this.rows.get(found.feature);
-      if (row === undefined) continue;
+      const row = this.index.feature(found.feature);
+      if (row < 0) continue;
       const base = row * k;
       let rival = -Infinity;
       for (let o = 0; o < k; o++) if (o !== c) rival = Math.max(rival, this.logLikelihood[base + o]!);
