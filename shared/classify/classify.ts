@@ -50,6 +50,12 @@ export interface Classification {
   category: Category;
   secondary: Category[];
   confidence: number;
+  /**
+   * How sure the rules are of the category itself, before the cuts that say an article is not
+   * enough (a break-in, a closure, a sensitive case, books partly missing): those keep a person
+   * answering but do not make another category likelier.
+   */
+  categoryConfidence: number;
   evidence: Evidence[];
   scores: Record<Category, number>;
   signals: SignalName[];
@@ -308,14 +314,15 @@ export function classifyParts(input: ClassifierInput): Classification {
   // long email naming two problems is as unsure as a short one naming two).
   const separation = strength > 0 ? Math.max(0, lead) / strength : 0;
   let confidence = sigmoid(2.0 * (strength - 1.1)) * sigmoid(7 * (separation - 0.25));
+  let safety = 1;
   if (category !== 'other') {
-    if (signals.includes('security') && category !== 'amazon-customer-account') confidence *= 0.45;
+    if (signals.includes('security') && category !== 'amazon-customer-account') safety *= 0.45;
     // A break-in on the shopping account is Amazon Customer Service's, unless the customer also
     // fears for the KDP side (royalties, bank details): then a person answers.
-    if (signals.includes('security') && category === 'amazon-customer-account' && scores.other >= 0.8) confidence *= 0.6;
-    if (signals.includes('partial-missing') && category === 'bookshelf-empty') confidence *= 0.45;
-    if (signals.includes('account-closure')) confidence *= 0.5;
-    if (signals.includes('sensitive')) confidence *= 0.4;
+    if (signals.includes('security') && category === 'amazon-customer-account' && scores.other >= 0.8) safety *= 0.6;
+    if (signals.includes('partial-missing') && category === 'bookshelf-empty') safety *= 0.45;
+    if (signals.includes('account-closure')) safety *= 0.5;
+    if (signals.includes('sensitive')) safety *= 0.4;
     // Named only in a file name ("see screenshot" + "Fehler_404_nach_Login.png"): likely right,
     // but nobody has read the picture, so a person looks before an article goes out.
     if (!hits.some((h) => h.category === category && h.weight > 0 && h.source !== 'attachment')) confidence *= 0.6;
@@ -344,7 +351,8 @@ export function classifyParts(input: ClassifierInput): Classification {
   return {
     category,
     secondary,
-    confidence: round(confidence, 3),
+    confidence: round(confidence * safety, 3),
+    categoryConfidence: round(confidence, 3),
     evidence: dedupeEvidence(evidence),
     scores: roundScores(scores),
     signals,

@@ -85,9 +85,10 @@ describe('word model', () => {
   });
 });
 
-const rules = (category: Category, confidence: number): Classification => ({
+const rules = (category: Category, confidence: number, categoryConfidence = confidence): Classification => ({
   category,
   confidence,
+  categoryConfidence,
   secondary: [],
   evidence: [{ phrase: 'rule phrase', category, source: 'own', weight: 3 }],
   scores: {} as Classification['scores'],
@@ -111,6 +112,13 @@ describe('combining the rules and the word model', () => {
     expect(c).toMatchObject({ category: 'error-500', secondary: ['sign-in-general'], confidence: MODEL_OVERRIDE_CONFIDENCE, decidedBy: 'word-model' });
     expect(c.confidence).toBeLessThan(0.8);
     expect(c.evidence.map((e) => e.phrase)).toEqual(['model word', 'rule phrase']);
+  });
+
+  it("keeps the rules' category when only a reply-safety cut, not doubt about the category, put them below the threshold", () => {
+    // A break-in, a closure or a sensitive case lowers the confidence so that a person answers;
+    // the category itself is as sure as before, and the model's guess must not replace it.
+    const c = combineReadings(rules('two-step-verification', 0.4, 0.9), reading('createspace-migration', 0.995), 0.8, modelEvidence);
+    expect(c).toMatchObject({ category: 'two-step-verification', confidence: 0.4, decidedBy: 'rules', hold: null });
   });
 
   it('leaves unsure rules alone when the model is not near-certain either', () => {
