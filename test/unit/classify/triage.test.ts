@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { classifyParts } from '../../../shared/classify/classify.ts';
 import { classifyEmail } from '../../../shared/triage.ts';
 
 const SUPPORT = 'support@kdp.example.com';
@@ -152,6 +153,20 @@ describe('classifyEmail decisions and reasons', () => {
     expect(t.autoReply).toBe(false);
     expect(codes(t)).toContain('low-confidence');
     expect([t.category, ...t.secondary]).toEqual(expect.arrayContaining(['email-address', 'password']));
+  });
+
+  it('holds the article for a break-in or a death without doubting the category', () => {
+    // The cut is for the reply's sake: the category stays as sure as before (a second reading
+    // must not replace it on that account; see second-opinion.ts).
+    for (const own of [
+      'I think someone hacked my account last week. Since then the two-step verification code never arrives on my phone when I sign in.',
+      'My husband passed away and I need to get into his KDP account; the verification code goes to his phone, which I have, but it never arrives.',
+    ]) {
+      const c = classifyParts({ subject: 'KDP sign in', own, quoted: '', forwarded: '', signature: '', attachmentNames: [] });
+      expect(c.category).toBe('two-step-verification');
+      expect(c.confidence).toBeLessThan(0.8);
+      expect(c.categoryConfidence).toBeGreaterThanOrEqual(0.8);
+    }
   });
 
   it('lets the body overrule the subject and lists the secondary problem', async () => {
