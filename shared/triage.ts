@@ -132,6 +132,11 @@ function followUpReason(c: Classification, isReply: boolean): Reason | null {
   if (isReply && c.signals.includes('recurring')) {
     return { code: 'follow-up', detail: 'the problem came back after an earlier answer: an agent answers' };
   }
+  // The error-500 article says to try again in 10-15 minutes; after days of it, waiting is what
+  // did not help, and the same advice would read as not having listened.
+  if (c.category === 'error-500' && c.signals.includes('lasting-days')) {
+    return { code: 'follow-up', detail: 'a server error lasting days: the wait the article advises has not helped; an agent answers' };
+  }
   if (c.signals.includes('gratitude') && !c.signals.includes('problem')) {
     return { code: 'follow-up', detail: 'a thank-you: the problem is solved, nothing to send' };
   }

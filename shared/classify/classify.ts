@@ -318,8 +318,8 @@ export function classifyParts(input: ClassifierInput): Classification {
   if (category !== 'other') {
     if (signals.includes('security') && category !== 'amazon-customer-account') safety *= 0.45;
     // A break-in on the shopping account is Amazon Customer Service's, unless the customer also
-    // fears for the KDP side (royalties, bank details): then a person answers.
-    if (signals.includes('security') && category === 'amazon-customer-account' && scores.other >= 0.8) safety *= 0.6;
+    // fears for the KDP side (books, royalties, bank details): then a person answers.
+    if (signals.includes('security') && category === 'amazon-customer-account' && (scores.other >= 0.8 || signals.includes('kdp-at-risk'))) safety *= 0.6;
     if (signals.includes('partial-missing') && category === 'bookshelf-empty') safety *= 0.45;
     if (signals.includes('account-closure')) safety *= 0.5;
     if (signals.includes('sensitive')) safety *= 0.4;

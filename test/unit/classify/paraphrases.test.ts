@@ -357,10 +357,53 @@ describe('a person answers', () => {
     ['password', 'it', 'Scrivo per mio padre, ricoverato da un mese. Non ricorda la password del suo account KDP e il link di reimpostazione va alla sua email.'],
     ['sign-in-general', 'en', 'My aunt had a stroke in the spring and I help with her affairs. She can no longer sign in to her KDP account.'],
     ['password', 'de', 'Meine Mutter liegt nach einem Schlaganfall im Krankenhaus und hat ihr KDP-Passwort vergessen. Wie kommen wir an ihr Konto?'],
+    // A death said with a pronoun or a euphemism ("è venuta a mancare", "he passed away").
+    ['password', 'it', 'Mia moglie è venuta a mancare in primavera. Vorrei gestire i suoi libri su KDP ma non conosco la password e il link di reimpostazione va alla sua email.'],
+    ['sign-in-general', 'en', 'My father wrote westerns for thirty years. He passed away in June and we cannot sign in to his KDP account to keep the books going.'],
+    // A break-in on the shopping account, and a fear for the books published with the same login.
+    ['amazon-customer-account', 'en', 'Someone got into my Amazon shopping account and bought gift cards with my card, orders I never placed. I publish on KDP with the same login: are my books safe?'],
+    ['amazon-customer-account', 'es', 'Alguien entró en mi cuenta de Amazon y hay pedidos que yo no hice, pagados con mi tarjeta. Publico en KDP con la misma cuenta, ¿mis libros están en riesgo?'],
+    ['amazon-customer-account', 'it', 'Qualcuno è entrato nel mio account Amazon e ha fatto ordini che non ho fatto io. Uso lo stesso account per KDP e ho paura per i miei libri.'],
+    ['amazon-customer-account', 'nl', 'Iemand heeft ingelogd op mijn Amazon-account en bestellingen gedaan die ik niet heb geplaatst. Zijn mijn boeken op KDP nog veilig?'],
+    // The help page followed, named before the verb ("everything the help page says").
+    ['two-step-verification', 'en', 'I did everything the help page says about the verification code and it still never arrives on my phone.'],
+    ['two-step-verification', 'es', 'Hice todo lo que dice la página de ayuda sobre el código de verificación y sigue sin llegar.'],
+    ['two-step-verification', 'de', 'Ich habe alles gemacht, was die Hilfeseite zum Bestätigungscode beschreibt, aber der Code kommt nicht.'],
+    ['two-step-verification', 'pt', 'O código não chega. Alguém que possa me atender, por favor?'],
   ] as const)('%s (%s): no article', async (category, language, body) => {
     const t = await classifyEmail(mail('KDP', body));
     expect({ category: t.category, language: t.language }).toEqual({ category, language });
     expect(t.autoReply).toBe(false);
+  });
+});
+
+// The error-500 article says to try again in 10-15 minutes: after days of the error, that wait
+// is what did not help, so a person answers. An hour, or days of another problem, still get the
+// article.
+describe('a server error lasting days', () => {
+  it.each([
+    ['en', 'Error 500 every time I sign in, for four days now. I have waited, switched browsers and cleared the cache.'],
+    ['de', 'Seit drei Tagen bekomme ich beim Anmelden nur den Fehler 500 Internal Server Error.'],
+    ['fr', "Erreur 500 à chaque connexion depuis une semaine, j'ai pourtant attendu et réessayé."],
+    ['es', 'Desde hace cuatro días me sale el error 500 al entrar.'],
+    ['it', "Da due giorni vedo l'errore 500 quando accedo a KDP."],
+    ['pt', 'Há uma semana aparece erro 500 quando faço login.'],
+    ['nl', 'Al drie dagen krijg ik een 500-fout als ik wil inloggen.'],
+    ['ja', 'ログインすると500エラーが出る状態が3日間続いています。'],
+  ])('%s: error-500, a person answers', async (_language, body) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect(t.category).toBe('error-500');
+    expect(t.autoReply).toBe(false);
+    expect(t.reasons.map((r) => r.code)).toContain('follow-up');
+  });
+
+  it.each([
+    ['error-500', 'Error 500 when I sign in, for twenty minutes now. Is KDP down?'],
+    ['error-500', 'Since this morning I get a 500 Internal Server Error at sign-in.'],
+    ['password', 'I have been locked out for three days: my password is refused and the reset email never arrives.'],
+  ] as const)('%s for a shorter time, or another problem for days: the article', async (category, body) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category, autoReply: true });
   });
 });
 
