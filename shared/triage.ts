@@ -15,6 +15,9 @@ import type { ClassifyOptions, ParsedEmail, Reason, Triage } from './types.ts';
  */
 export const DEFAULT_CONFIDENCE_THRESHOLD = 0.8;
 
+/** Own words shorter than this do not tell their language alone. */
+const SHORT_OWN_TEXT = 40;
+
 export interface TriageOptions extends ClassifyOptions {
   confidenceThreshold?: number;
   /** Raw messages above this size are not parsed (the caller keeps them whole). */
@@ -50,7 +53,8 @@ export function triageParsed(
   const email = redactEmail(parsed);
   const machine = detectAutomated(parsed, supportAddresses);
   const { own, quoted, forwarded } = email.customer;
-  const language = detectLanguage(own.trim() ? own : `${forwarded}\n${email.subject}`);
+  // A line or two ("Siehe Betreff.") says too little: the subject and a forward then count too.
+  const language = detectLanguage(own.trim().length >= SHORT_OWN_TEXT ? own : `${own}\n${forwarded}\n${email.subject}`);
   const sender = parsed.from?.address ?? '';
 
   const input = classifierInput(parsed, email, machine);

@@ -22,17 +22,18 @@ import { DEFAULT_CONFIDENCE_THRESHOLD } from '../../../shared/triage.ts';
 // 12; holdout21 (awkward delivery) 93.8% with 7 — by the rules alone; with the word model (trained
 // without them) 96.3% with 2, 91.3% with 10 and 95.0% with 5. holdout22 (a twin, a new hand)
 // 93.8% with 1 and holdout23 (the reply decision) 88.8% with 10 by the rules alone; with the word
-// model 96.3% with 1 and 91.3% with 7.
+// model 96.3% with 1 and 91.3% with 7. holdout24 (a twin, a new hand) 95.0% with 3 and holdout25
+// (how people write: one-liners, second languages, phone typing) 93.8% with 1 by the rules alone;
+// with the word model 97.5% with 3 and 97.5% with 1.
 // The floors keep what error analysis of generic weaknesses brought (see README "Classifier");
 // none of these sets is unseen by the rules any more. The word model is trained on every corpus,
 // so each set here is read by a model trained on all the others: what it adds is measured
 // on mail it has not seen. `unwanted` is 1 but where a set's labels contradict
 // another corpus's: holdout11 wants no reply to a reset mail "not in spam either", which the dev
-// corpus answers, and to a 500 of 15 hours, which holdout4 answers after three days; holdout14
-// and holdout15 want no reply to a merge request (dev-015 answers it) and holdout14 to a 404
-// whose closure is contested (dev-038 answers it); holdout20, -21 and -23 want no reply to a
-// reset already tried, a changed phone number or a 500 lasting days (dev-107, dev-045 and dev-110
-// answer those).
+// corpus answers, and to a 500 of 15 hours (dev-110 answers one of three hours; a 500 lasting
+// days is held); holdout14 and holdout15 want no reply to a merge request (dev-015 answers it) and
+// holdout14 to a 404 whose closure is contested (dev-038 answers it); holdout20, -21 and -23 want
+// no reply to a reset already tried or a changed phone number (dev-107 and dev-045 answer those).
 const CORPORA = [
   { dir: 'holdout', total: 96, accuracy: 0.9, coverage: 0.85, perLanguage: 0.75 },
   { dir: 'holdout2', total: 128, accuracy: 0.9, coverage: 0.8, perLanguage: 0.75 },
@@ -53,10 +54,12 @@ const CORPORA = [
   { dir: 'holdout17', total: 80, accuracy: 0.92, coverage: 0.75, perLanguage: 0.75 },
   { dir: 'holdout18', total: 80, accuracy: 0.88, coverage: 0.8, perLanguage: 0.7 },
   { dir: 'holdout19', total: 80, accuracy: 0.9, coverage: 0.75, perLanguage: 0.7 },
-  { dir: 'holdout20', total: 80, accuracy: 0.88, coverage: 0.8, perLanguage: 0.7, unwanted: 5 },
-  { dir: 'holdout21', total: 80, accuracy: 0.9, coverage: 0.7, perLanguage: 0.7, unwanted: 3 },
+  { dir: 'holdout20', total: 80, accuracy: 0.88, coverage: 0.8, perLanguage: 0.7, unwanted: 3 },
+  { dir: 'holdout21', total: 80, accuracy: 0.9, coverage: 0.7, perLanguage: 0.7, unwanted: 2 },
   { dir: 'holdout22', total: 80, accuracy: 0.93, coverage: 0.75, perLanguage: 0.8 },
-  { dir: 'holdout23', total: 80, accuracy: 0.9, coverage: 0.7, perLanguage: 0.75, unwanted: 4 },
+  { dir: 'holdout23', total: 80, accuracy: 0.9, coverage: 0.7, perLanguage: 0.75, unwanted: 2 },
+  { dir: 'holdout24', total: 80, accuracy: 0.93, coverage: 0.75, perLanguage: 0.8 },
+  { dir: 'holdout25', total: 80, accuracy: 0.93, coverage: 0.72, perLanguage: 0.8 },
 ];
 
 /** Every corpus's emails as the word model reads them, loaded once. */

@@ -169,6 +169,11 @@ describe('classifyEmail decisions and reasons', () => {
     }
   });
 
+  it('tells the language of a line or two from the subject as well', async () => {
+    const t = await classifyEmail(mail({ Subject: 'Login funktioniert seit gestern nicht mehr' }, 'Details im Betreff. Gruß'));
+    expect({ language: t.language, category: t.category }).toEqual({ language: 'de', category: 'sign-in-general' });
+  });
+
   it('lets the body overrule the subject and lists the secondary problem', async () => {
     const t = await classifyEmail(
       mail({ Subject: 'Password problem' }, "It's not the password actually. My bookshelf is empty since this morning, all my books are gone. Also a royalty question for later."),
