@@ -401,6 +401,9 @@ describe('a server error lasting days', () => {
     ['error-500', 'Error 500 when I sign in, for twenty minutes now. Is KDP down?'],
     ['error-500', 'Since this morning I get a 500 Internal Server Error at sign-in.'],
     ['password', 'I have been locked out for three days: my password is refused and the reset email never arrives.'],
+    // Days that are not how long the error has lasted: "as soon as possible", "three days before the launch".
+    ['error-500', 'ログインすると500エラーが出ます。1日も早く直してください。'],
+    ['error-500', 'Aparece erro 500 quando entro, e estou a três dias do lançamento do meu livro.'],
   ] as const)('%s for a shorter time, or another problem for days: the article', async (category, body) => {
     const t = await classifyEmail(mail('KDP', body));
     expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category, autoReply: true });
