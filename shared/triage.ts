@@ -141,6 +141,16 @@ function followUpReason(c: Classification, isReply: boolean): Reason | null {
   if (c.category === 'error-500' && c.signals.includes('lasting-days')) {
     return { code: 'follow-up', detail: 'a server error lasting days: the wait the article advises has not helped; an agent answers' };
   }
+  // The error-404 article says to answer the account-status e-mail; answering it and hearing
+  // nothing is what brought the writer here.
+  if (c.category === 'error-404' && c.signals.includes('status-reply-spent')) {
+    return { code: 'follow-up', detail: 'already answered the account-status e-mail the article points to: an agent answers' };
+  }
+  // The password article ends in a reset mail, which a mailbox that no longer exists never gets.
+  // (Signing in with that address still works, so the e-mail articles still fit.)
+  if (c.category === 'password' && c.signals.includes('mailbox-gone')) {
+    return { code: 'follow-up', detail: "the account's e-mail box no longer exists: an agent changes the address" };
+  }
   if (c.signals.includes('gratitude') && !c.signals.includes('problem')) {
     return { code: 'follow-up', detail: 'a thank-you: the problem is solved, nothing to send' };
   }

@@ -15,8 +15,9 @@ export function classifierInput(parsed: ParsedEmail, email: ParsedEmail, machine
   const quotedAuthor = /[^\s<>"'()[\]:;,]+@[^\s<>"'()[\]:;,]+\.[a-z]{2,}/i.exec(quoted.slice(0, 600))?.[0].toLowerCase();
   const quotesSelf = sender !== '' && quotedAuthor === sender;
   return {
-    // An auto-reply's subject repeats the message it answers (often ours): only its text speaks.
-    subject: machine.responds ? '' : email.subject,
+    // An auto-reply's subject is the thread it answers: the problem the thread is about, which is
+    // what its ticket is filed under (never answered: it is machine mail).
+    subject: email.subject,
     own,
     quoted: quotesSelf ? '' : quoted,
     forwarded: quotesSelf ? `${forwarded}\n${quoted}` : forwarded,

@@ -22,11 +22,6 @@ export interface AutomatedVerdict {
   /** Sent from one of our own support addresses (its signal is `ownAddressSignal`). */
   fromSupport: boolean;
   /**
-   * Answers another message (RFC 3834 `auto-replied`, or an auto-reply or bounce subject): its
-   * subject repeats the message it answers, often ours, so only its own text speaks.
-   */
-  responds: boolean;
-  /**
    * A delivery report, bulk or list mail, or a no-reply notification: it speaks for nothing the
    * sender needs. Never a relay, and never a person's own auto-reply.
    */
@@ -153,8 +148,7 @@ export function detectAutomated(email: ParsedEmail, supportAddresses: string[] =
   const fromSupport = from !== '' && own.has(from);
   if (fromSupport) signals.push(ownAddressSignal(from));
 
-  const autoSubject = AUTO_SUBJECT.test(email.subject);
-  if (autoSubject) signals.push(`Subject: ${short(email.subject)}`);
+  if (AUTO_SUBJECT.test(email.subject)) signals.push(`Subject: ${short(email.subject)}`);
 
   if (signals.length > 0 && suppress !== null) signals.push(`X-Auto-Response-Suppress: ${short(suppress)}`);
   const personReplyTo = email.replyTo.some((m) => {
@@ -175,7 +169,7 @@ export function detectAutomated(email: ParsedEmail, supportAddresses: string[] =
     (!relay && !autoReplied && bulk) ||
     // A mailing list's own post carries List-Unsubscribe too; only a bulk sender's counts here.
     (!listPrecedence && [...seenLists].some((k) => k.startsWith('list-unsubscribe')));
-  return { automated: signals.length > 0, signals, relay, fromSupport, responds: autoReplied || autoSubject, system };
+  return { automated: signals.length > 0, signals, relay, fromSupport, system };
 }
 
 function short(value: string): string {

@@ -39,14 +39,18 @@ describe('classifyEmail decisions and reasons', () => {
     expect(codes(t)).toContain('automated');
   });
 
-  it("reads an auto-reply's text, not the subject it repeats, whether or not it is marked bulk", async () => {
+  it('reads the thread an auto-reply answers (its subject), whether or not it is marked bulk, and never answers it', async () => {
+    // Corpora label a bare absence notice either `other` or by its thread's problem: the subject's
+    // problem is at least the ticket's category or its secondary, with the phrase as evidence.
     const away = await classifyEmail(
       mail(
         { Subject: 'Réponse automatique : Re: Impossible de me connecter à KDP', 'Auto-Submitted': 'auto-replied', Precedence: 'bulk' },
         "Bonjour, je suis absente jusqu'au 3 novembre. Pour les manuscrits, écrivez à l'accueil.",
       ),
     );
-    expect(away).toMatchObject({ category: 'other', autoReply: false, automated: true });
+    expect(away).toMatchObject({ autoReply: false, automated: true });
+    expect([away.category, ...away.secondary]).toContain('sign-in-general');
+    expect(away.evidence).toContainEqual(expect.objectContaining({ category: 'sign-in-general', source: 'subject' }));
     const restating = await classifyEmail(
       mail(
         { Subject: 'Risposta automatica: Re: accesso', 'Auto-Submitted': 'auto-replied', Precedence: 'bulk' },
@@ -119,10 +123,40 @@ describe('classifyEmail decisions and reasons', () => {
     ['es', '¡Ya está! Era eso, tenía dos cuentas con el mismo correo. Muchísimas gracias, ya no hace falta nada más.'],
     ['pt', 'Gente, consegui! O código chegou na hora. Podem fechar o chamado, muito obrigada.'],
     ['fr', "Ça a marché ! Le lien était dans mes spams comme vous l'aviez dit, j'ai un nouveau mot de passe. Merci."],
+    ['pt', 'Funcionou! Era a senha antiga salva no navegador que me levava para a outra conta. Obrigada pela ajuda.'],
   ])('treats a %s follow-up (solved, or asking for a person) as one: no second article', async (_lang, body) => {
     const t = await classifyEmail(mail({ Subject: 'Re: [#1187730]' }, body), { supportAddresses: [SUPPORT] });
     expect(t.autoReply).toBe(false);
     expect(codes(t)).toContain('follow-up');
+  });
+
+  it.each([
+    // The error-404 article's remedy (answer the account-status e-mail) already used.
+    ['en', 'error-404', 'My account was closed and now I only get the 404 page when I sign in. I answered the account email twice and nobody replies.'],
+    ['de', 'error-404', 'Seit der Kontoschließung sehe ich beim Anmelden nur die Seite 404. Ich habe auf die E-Mail schon zweimal geantwortet, aber keine Antwort erhalten.'],
+    // The password article's reset mail would go to a mailbox that no longer exists.
+    ['it', 'password', 'Ho dimenticato la password di KDP e non ho più accesso alla vecchia casella di posta, il link non mi arriverà mai.'],
+    ['es', 'password', 'Olvidé mi contraseña, pero el correo de la cuenta ya no existe: mi proveedor lo cerró y no puedo recibir el enlace.'],
+    // A person asked for in words the older rules did not know.
+    ['en', 'password', 'Thanks for the article, but is there someone who could check my account? I still cannot sign in, the password is refused.'],
+    ['nl', undefined, 'Dat heb ik allemaal al gedaan. Is er iemand die naar mijn account kan kijken? Ik kom er nog steeds niet in.'],
+  ])('holds the article when its remedy is spent or a person is asked for (%s)', async (_lang, category, body) => {
+    const t = await classifyEmail(mail({ Subject: 'Re: KDP' }, body), { supportAddresses: [SUPPORT] });
+    expect(t.autoReply).toBe(false);
+    expect(codes(t)).toContain('follow-up');
+    if (category) expect(t.category).toBe(category);
+  });
+
+  it.each([
+    ['es', 'two-step-verification', 'Pongo el código que me llega por SMS y la página me pide el código otra vez, sin parar.'],
+    ['fr', 'two-step-verification', "J'entre le code reçu par SMS et la page me redemande encore un code, ça n'arrête pas."],
+    ['es', 'password', 'Se me olvidó la clave de KDP y el correo para recuperarla no llega.'],
+    ['de', 'sign-in-general', 'Mein Vater kommt seit Montag nicht mehr in sein KDP-Konto. Eine Fehlermeldung sieht er nicht.'],
+    // "I thought it was solved" is not a thank-you.
+    ['nl', 'error-404', 'Ik dacht dat het opgelost was, maar bij het inloggen krijg ik de pagina 404 niet gevonden.'],
+  ])('answers a plain %s request in new wording with its article: %s', async (_lang, category, body) => {
+    const t = await classifyEmail(mail({ Subject: 'KDP' }, body), { supportAddresses: [SUPPORT] });
+    expect(t).toMatchObject({ category, autoReply: true });
   });
 
   it.each([

@@ -10,11 +10,11 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const fixture = (name: string) => parseEmail(readFileSync(path.join(repoRoot, 'test/fixtures/mail/automated', name)));
 
 describe('detectAutomated: one fixture per rule', () => {
-  const NONE = { relay: false, fromSupport: false, responds: false, system: false };
+  const NONE = { relay: false, fromSupport: false, system: false };
   it.each([
-    // What kind of machine mail each is: `responds` (its subject repeats what it answers),
-    // `system` (speaks for nothing the sender needs), `fromSupport` (our own address).
-    ['auto-submitted.eml', 'Auto-Submitted: auto-replied', { responds: true }],
+    // What kind of machine mail each is: `system` (speaks for nothing the sender needs),
+    // `fromSupport` (our own address).
+    ['auto-submitted.eml', 'Auto-Submitted: auto-replied', {}],
     ['precedence-bulk.eml', 'Precedence: bulk', { system: true }],
     ['x-precedence.eml', 'X-Precedence: auto_reply', {}],
     ['list-id.eml', 'List-Id: Writers chat <writers.lists.example.org>', {}],
@@ -25,7 +25,7 @@ describe('detectAutomated: one fixture per rule', () => {
     ['null-return-path.eml', 'Return-Path: <> (null sender)', { system: true }],
     ['mailer-daemon.eml', 'From: mailer-daemon@relay.example (daemon / no-reply sender)', { system: true }],
     ['noreply.eml', 'From: no-reply@scrivly.example.com (daemon / no-reply sender)', { system: true }],
-    ['subject-automatic-reply.eml', 'Subject: Automatic reply: Re: Password reset [Case 19311876]', { responds: true }],
+    ['subject-automatic-reply.eml', 'Subject: Automatic reply: Re: Password reset [Case 19311876]', {}],
     ['own-address.eml', ownAddressSignal('support@kdp.example.com'), { fromSupport: true }],
   ])('%s is machine-written: %s', async (file, signal, kind) => {
     const verdict = detectAutomated(await fixture(file), SUPPORT);
