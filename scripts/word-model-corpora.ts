@@ -1,11 +1,10 @@
 /**
  * The labelled corpora the word model learns from, read the way triage reads mail: parsed,
- * redacted, machine mail recognised, quotes and signatures set apart (`classifierInput`).
+ * redacted, quotes and signatures set apart (`classifierInput`).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseLabels } from '../shared/eval/evaluate.ts';
-import { detectAutomated } from '../shared/mail/automated.ts';
 import { parseEmail } from '../shared/mail/parse.ts';
 import { redactEmail } from '../shared/redact.ts';
 import { CATEGORIES, type Category } from '../shared/taxonomy.ts';
@@ -39,7 +38,7 @@ export async function loadExamples(dir: string): Promise<Example[]> {
   const examples: Example[] = [];
   for (const label of parseLabels(readFileSync(join(dir, 'labels.jsonl'), 'utf8'))) {
     const parsed = await parseEmail(readFileSync(join(dir, label.file)));
-    const input = classifierInput(parsed, redactEmail(parsed), detectAutomated(parsed));
+    const input = classifierInput(parsed, redactEmail(parsed));
     examples.push({ corpus: basename(dir), file: label.file, input: { subject: input.subject, own: input.own, forwarded: input.forwarded }, category: label.category });
   }
   return examples;

@@ -57,7 +57,7 @@ export function triageParsed(
   const language = detectLanguage(own.trim().length >= SHORT_OWN_TEXT ? own : `${own}\n${forwarded}\n${email.subject}`);
   const sender = parsed.from?.address ?? '';
 
-  const input = classifierInput(parsed, email, machine);
+  const input = classifierInput(parsed, email);
   const classification = classifyParts(input);
   const modelInput = { subject: input.subject, own: input.own, forwarded: input.forwarded };
   const combined = combineReadings(classification, wordModel.read(modelInput), threshold, (c) => wordModel.evidence(modelInput, c));

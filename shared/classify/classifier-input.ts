@@ -1,4 +1,3 @@
-import type { AutomatedVerdict } from '../mail/automated.ts';
 import type { ParsedEmail } from '../types.ts';
 import type { ClassifierInput } from './classify.ts';
 
@@ -6,7 +5,7 @@ import type { ClassifierInput } from './classify.ts';
  * What the classifier reads of a parsed, redacted message. Training the word model reads mail
  * through this too, so both readings see the same text.
  */
-export function classifierInput(parsed: ParsedEmail, email: ParsedEmail, machine: AutomatedVerdict): ClassifierInput {
+export function classifierInput(parsed: ParsedEmail, email: ParsedEmail): ClassifierInput {
   const { own, quoted, forwarded, signature } = email.customer;
   // A customer who quotes their own earlier message ("sending this again") is restating the
   // request: it counts like a forward, not like our reply quoted back. The quoted message's
