@@ -1,12 +1,14 @@
 import { classifyParts, type Classification } from './classify/classify.ts';
 import { classifierInput } from './classify/classifier-input.ts';
 import { detectLanguage } from './classify/language.ts';
+import type { SignalName } from './classify/lexicon.ts';
 import { combineReadings } from './classify/second-opinion.ts';
 import type { WordModel } from './classify/word-model.ts';
 import { trainedWordModel } from './classify/trained-model.ts';
 import { detectAutomated, ownAddressSignal } from './mail/automated.ts';
 import { emptyEmail, MailTooLargeError, parseEmail } from './mail/parse.ts';
 import { redactEmail } from './redact.ts';
+import type { Category } from './taxonomy.ts';
 import type { ClassifyOptions, ParsedEmail, Reason, Triage } from './types.ts';
 
 /**
@@ -126,6 +128,20 @@ export function triageParsed(
   };
 }
 
+/**
+ * Articles whose one remedy the writer says is already spent: sending it again would not be
+ * listening. Each holds only its own article (days of another problem still get theirs).
+ */
+const REMEDY_SPENT: ReadonlyArray<{ category: Category; signal: SignalName; detail: string }> = [
+  // "Try again in 10-15 minutes", after days of it.
+  { category: 'error-500', signal: 'lasting-days', detail: 'a server error lasting days: the wait the article advises has not helped; an agent answers' },
+  // "Answer the account-status e-mail", already answered, with nothing back.
+  { category: 'error-404', signal: 'status-reply-spent', detail: 'already answered the account-status e-mail the article points to: an agent answers' },
+  // The reset mail goes to a mailbox that no longer exists (signing in with the address still
+  // works, so the e-mail articles still fit).
+  { category: 'password', signal: 'mailbox-gone', detail: "the account's e-mail box no longer exists: an agent changes the address" },
+];
+
 /** A reply in a conversation that needs a person rather than the article again. */
 function followUpReason(c: Classification, isReply: boolean): Reason | null {
   if (c.signals.includes('escalation')) {
@@ -136,21 +152,8 @@ function followUpReason(c: Classification, isReply: boolean): Reason | null {
   if (isReply && c.signals.includes('recurring')) {
     return { code: 'follow-up', detail: 'the problem came back after an earlier answer: an agent answers' };
   }
-  // The error-500 article says to try again in 10-15 minutes; after days of it, waiting is what
-  // did not help, and the same advice would read as not having listened.
-  if (c.category === 'error-500' && c.signals.includes('lasting-days')) {
-    return { code: 'follow-up', detail: 'a server error lasting days: the wait the article advises has not helped; an agent answers' };
-  }
-  // The error-404 article says to answer the account-status e-mail; answering it and hearing
-  // nothing is what brought the writer here.
-  if (c.category === 'error-404' && c.signals.includes('status-reply-spent')) {
-    return { code: 'follow-up', detail: 'already answered the account-status e-mail the article points to: an agent answers' };
-  }
-  // The password article ends in a reset mail, which a mailbox that no longer exists never gets.
-  // (Signing in with that address still works, so the e-mail articles still fit.)
-  if (c.category === 'password' && c.signals.includes('mailbox-gone')) {
-    return { code: 'follow-up', detail: "the account's e-mail box no longer exists: an agent changes the address" };
-  }
+  const spent = REMEDY_SPENT.find((r) => r.category === c.category && c.signals.includes(r.signal));
+  if (spent) return { code: 'follow-up', detail: spent.detail };
   if (c.signals.includes('gratitude') && !c.signals.includes('problem')) {
     return { code: 'follow-up', detail: 'a thank-you: the problem is solved, nothing to send' };
   }
