@@ -306,6 +306,26 @@ const charsetSupport = new Map<string, boolean>();
 const CONTENT_TYPE_FIELD = /^content-type[ \t]*:[^\n]{0,400}(?:\n[ \t][^\n]{0,400}){0,3}/gim;
 const CHARSET_PARAMETER = /charset\s*=\s*"?([^\s";]{1,40})/i;
 
+/** Bytes 0x80–0xFF: every charset but windows-1252 itself reads some of them differently. */
+const HIGH_BYTES = Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i);
+const HIGH_BYTES_BASE64 = Buffer.from(HIGH_BYTES).toString('base64');
+const AS_WINDOWS_1252 = new TextDecoder('windows-1252').decode(HIGH_BYTES);
+
+/**
+ * Whether postal-mime decodes text in this charset as such rather than falling back to
+ * windows-1252. TextDecoder alone is not the test: postal-mime also knows labels it lacks
+ * (cp932, ms932, x-euc-jp …). Asked through an RFC 2047 word, which takes the same decoder.
+ */
+function postalMimeDecodes(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    if (!/^[\w.:+-]+$/.test(label)) return false;
+    return decodeWords(`=?${label}?B?${HIGH_BYTES_BASE64}?=`) !== AS_WINDOWS_1252;
+  }
+}
+
 function checkCharsets(scan: string, warnings: string[]): void {
   const seen = new Set<string>();
   CONTENT_TYPE_FIELD.lastIndex = 0;
@@ -317,12 +337,7 @@ function checkCharsets(scan: string, warnings: string[]): void {
     seen.add(label);
     let ok = charsetSupport.get(label);
     if (ok === undefined) {
-      try {
-        new TextDecoder(label);
-        ok = true;
-      } catch {
-        ok = false;
-      }
+      ok = postalMimeDecodes(label);
       if (charsetSupport.size < 1000) charsetSupport.set(label, ok);
     }
     if (!ok) warnings.push(`unknown charset "${label}" decoded as windows-1252`);

@@ -29,6 +29,13 @@ describe('parseEmail: charsets and transfer encodings', () => {
     expect(email.text).toContain('パスワードの再設定メールが届きません。');
   });
 
+  it('decodes a Windows label TextDecoder lacks (cp932, with an NEC row character) without a charset warning', async () => {
+    const email = await parseFixture('cp932.eml');
+    expect(email.subject).toBe('サインインできません');
+    expect(email.text).toBe('パスワードを再設定しましたが、①のメールが届きません。\n');
+    expect(email.warnings.filter((w) => w.includes('charset'))).toEqual([]);
+  });
+
   it('decodes UTF-8 base64 bodies and an emoji subject', async () => {
     const email = await parseFixture('utf8-base64.eml');
     expect(email.subject).toBe('Problème de connexion 🙁');
