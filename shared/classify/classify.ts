@@ -78,7 +78,7 @@ interface Hit {
 const NOT_A_REQUEST = new Set(['other.job', 'other.spam', 'other.rights', 'other.press']);
 
 /** Rules that say the customer made the second account themselves (not that they suspect one). */
-const MADE_SECOND_ACCOUNT = ['multi.created-intl', 'multi.new-customer', 'multi.de.new', 'multi.fr.new', 'multi.es.new', 'multi.it.new', 'multi.pt.new', 'multi.nl.new', 'multi.ja.new'];
+const MADE_SECOND_ACCOUNT = ['multi.created-intl', 'multi.new-to-amazon', 'multi.new-customer', 'multi.de.new', 'multi.fr.new', 'multi.es.new', 'multi.it.new', 'multi.pt.new', 'multi.nl.new', 'multi.ja.new'];
 
 /** Bare mentions ("password", "bookshelf") count only when nothing more specific was said. */
 const FALLBACK = new Set(['password.mention', 'shelf.mention', '2sv.verifying', 'other.royalty-word', 'password.junk']);
@@ -95,7 +95,14 @@ const MAX_QUOTED_CHARS = 3_000;
 /** Which rules (then signals, after RULES.length) can match a text: one pass for all of them. */
 const FILTER = new LiteralFilter([...RULES, ...SIGNALS].map((rule) => rule.pattern.source));
 
-function scan(text: string, source: Source, hits: Hit[], signals: Map<SignalName, Source[]>, scale = 1): void {
+function scan(
+  text: string,
+  source: Source,
+  hits: Hit[],
+  signals: Map<SignalName, Source[]>,
+  scale = 1,
+  signalSource: Source = source,
+): void {
   if (!text) return;
   const n = normalize(text.length > MAX_PART_CHARS ? text.slice(0, MAX_PART_CHARS) : text);
   const may = FILTER.candidates(n.text);
@@ -105,7 +112,7 @@ function scan(text: string, source: Source, hits: Hit[], signals: Map<SignalName
     rule.pattern.lastIndex = 0;
     const m = rule.pattern.exec(n.text);
     if (!m) continue;
-    if (rule.raises) raise(signals, rule.raises, source);
+    if (rule.raises) raise(signals, rule.raises, signalSource);
     // What blocks the customer tends to come first; later mentions are often side notes.
     const position = source === 'own' ? 1.15 - 0.15 * (m.index / Math.max(1, n.text.length)) : 1;
     hits.push({
@@ -120,7 +127,7 @@ function scan(text: string, source: Source, hits: Hit[], signals: Map<SignalName
     const sig = SIGNALS[g]!;
     if (may[RULES.length + g] === 0) continue;
     sig.pattern.lastIndex = 0;
-    if (sig.pattern.test(n.text)) raise(signals, sig.signal, source);
+    if (sig.pattern.test(n.text)) raise(signals, sig.signal, signalSource);
   }
 }
 
@@ -160,9 +167,10 @@ export function classifyParts(input: ClassifierInput): Classification {
   const hits: Hit[] = [];
   const signalSources = new Map<SignalName, Source[]>();
   // In a reply that quotes the conversation, the subject names the old topic ("Re: code never
-  // arrives" over "thanks, that worked, but now my books are gone"): it counts less.
+  // arrives" over "thanks, that worked, but now my books are gone"): it counts less, and what it
+  // says (the old problem, the old plea) is the quoted thread's, not the customer's now.
   const staleSubject = SUBJECT_PREFIX.test(input.subject.trimStart()) && input.quoted.trim() !== '';
-  scan(input.subject, 'subject', hits, signalSources, staleSubject ? 0.45 : 1);
+  scan(input.subject, 'subject', hits, signalSources, staleSubject ? 0.45 : 1, staleSubject ? 'quoted' : 'subject');
   scan(input.own, 'own', hits, signalSources);
   scan(input.forwarded, 'forwarded', hits, signalSources);
   // Only the latest quoted message matters (and it weighs little); signatures say nothing of the

@@ -167,6 +167,28 @@ const CASES: Array<[Category, string, string, string]> = [
   // "the 12 books": an article and a number, not "my books".
   ['bookshelf-empty', 'fr', 'Livres', "Depuis ce matin les 12 livres ont disparu de la page quand je me connecte."],
   ['bookshelf-empty', 'nl', 'Boeken', 'Na het inloggen zijn de 5 boeken verdwenen, er staat niets meer.'],
+  // The books not seen, said with the writer's own eyes.
+  ['bookshelf-empty', 'de', 'KDP', 'Seit heute früh sehe ich dort keine Bücher mehr, nur eine leere Seite.'],
+  ['bookshelf-empty', 'fr', 'KDP', 'Je me connecte sans souci mais je ne vois plus mes trois livres.'],
+  ['bookshelf-empty', 'es', 'KDP', 'Entro bien, pero ya no veo mis libros por ninguna parte.'],
+  ['bookshelf-empty', 'pt', 'KDP', 'Entro normalmente, mas não vejo mais nenhum dos meus livros.'],
+  ['bookshelf-empty', 'nl', 'KDP', 'Na het inloggen zie ik geen boeken meer, terwijl ik er vier heb uitgegeven.'],
+  ['bookshelf-empty', 'ja', 'KDP', 'ログインはできますが、出版した本が見えません。'],
+  // Getting in, in everyday words.
+  ['sign-in-general', 'de', 'KDP', 'Ich komme seit Montag nicht mehr rein und weiß nicht warum.'],
+  ['sign-in-general', 'fr', 'KDP', 'Impossible de rentrer sur mon espace auteur depuis hier soir.'],
+  ['sign-in-general', 'it', 'KDP', "L'accesso a KDP non funziona da stamattina, cosa devo fare?"],
+  ['sign-in-general', 'pt', 'KDP', 'O site não me deixa entrar, fica só carregando e volta para o início.'],
+  ['password', 'fr', 'Connexion', "Mon mot de passe n'est plus reconnu depuis la mise à jour de mon ordinateur."],
+  ['password', 'de', 'Anmeldung', 'Ich warte seit gestern auf den Link zum Zurücksetzen, es kommt einfach nichts.'],
+  // A second account named as such.
+  ['multiple-accounts', 'en', 'KDP', 'I think I ended up with a duplicate account somehow. Which one should I keep?'],
+  ['multiple-accounts', 'fr', 'KDP', "On dirait que j'ai un compte en double, lequel dois-je utiliser ?"],
+  ['multiple-accounts', 'es', 'KDP', 'Creo que tengo una cuenta duplicada y no sé cuál es la buena.'],
+  ['multiple-accounts', 'ja', 'KDP', 'アカウントが重複しているかもしれません。どちらを使えばいいですか。'],
+  // The bank account for royalties: a payments question, not signing in.
+  ['other', 'pt', 'Pagamentos', 'Não consigo salvar meus dados bancários para receber os royalties, aparece um erro.'],
+  ['other', 'fr', 'Paiements', "Je n'arrive pas à enregistrer mes coordonnées bancaires pour les redevances."],
 ];
 
 describe('paraphrases in eight languages', () => {
@@ -465,6 +487,8 @@ describe('an empty shelf and a second account', () => {
     ['de', 'Ich habe aus Versehen ein neues Konto angelegt, mit der gleichen E-Mail-Adresse. Jetzt ist mein Bücherregal leer.'],
     ['es', 'Al comprar dije que era cliente nueva y usé mi correo de siempre. Ahora mi estantería está vacía.'],
     ['it', 'Ho creato un nuovo account per errore con la stessa e-mail e adesso la mia libreria è vuota.'],
+    ['nl', 'Bij het bestellen heb ik op "Nieuw bij Amazon?" gedrukt. Sindsdien zie ik geen boeken meer als ik inlog.'],
+    ['pt', 'Acho que criei outra conta com o mesmo e-mail quando comprei um presente, e agora não vejo mais meus livros.'],
   ])('%s: says they made it, so multiple-accounts', async (_language, body) => {
     const t = await classifyEmail(mail('Bookshelf', body));
     expect(t.category).toBe('multiple-accounts');

@@ -124,8 +124,21 @@ describe('classifyEmail decisions and reasons', () => {
     ['pt', 'Gente, consegui! O código chegou na hora. Podem fechar o chamado, muito obrigada.'],
     ['fr', "Ça a marché ! Le lien était dans mes spams comme vous l'aviez dit, j'ai un nouveau mot de passe. Merci."],
     ['pt', 'Funcionou! Era a senha antiga salva no navegador que me levava para a outra conta. Obrigada pela ajuda.'],
+    ['de', 'Hallo,\nhat funktioniert, der Link zum Zurücksetzen steckte im Werbeordner. Danke schön!'],
   ])('treats a %s follow-up (solved, or asking for a person) as one: no second article', async (_lang, body) => {
     const t = await classifyEmail(mail({ Subject: 'Re: [#1187730]' }, body), { supportAddresses: [SUPPORT] });
+    expect(t.autoReply).toBe(false);
+    expect(codes(t)).toContain('follow-up');
+  });
+
+  it('reads a thank-you under the old subject as one: the subject names the problem it answered', async () => {
+    const t = await classifyEmail(
+      mail(
+        { Subject: 'Re: Passwort vergessen - keine Mail' },
+        'Hat funktioniert, alles wieder gut. Vielen Dank!\n\nAm 04.11.25 schrieb KDP Support:\n> Bitte sehen Sie im Spam-Ordner nach.',
+      ),
+      { supportAddresses: [SUPPORT] },
+    );
     expect(t.autoReply).toBe(false);
     expect(codes(t)).toContain('follow-up');
   });
