@@ -314,7 +314,7 @@ const AS_WINDOWS_1252 = new TextDecoder('windows-1252').decode(HIGH_BYTES);
 /**
  * Whether postal-mime decodes text in this charset as such rather than falling back to
  * windows-1252. TextDecoder alone is not the test: postal-mime also knows labels it lacks
- * (cp932, ms932, x-euc-jp …). Asked through an RFC 2047 word, which takes the same decoder.
+ * (cp932, x-euc-jp, windows31j …). Asked through an RFC 2047 word, which takes the same decoder.
  */
 function postalMimeDecodes(label: string): boolean {
   try {
