@@ -6,7 +6,7 @@ import { combineReadings } from './classify/second-opinion.ts';
 import type { WordModel } from './classify/word-model.ts';
 import { trainedWordModel } from './classify/trained-model.ts';
 import { detectAutomated, ownAddressSignal } from './mail/automated.ts';
-import { emptyEmail, MailTooLargeError, parseEmail } from './mail/parse.ts';
+import { emptyEmail, MailTooLargeError, parseEmail, UNPARSEABLE } from './mail/parse.ts';
 import { redactEmail } from './redact.ts';
 import type { Category } from './taxonomy.ts';
 import type { ClassifyOptions, ParsedEmail, Reason, Triage } from './types.ts';
@@ -85,8 +85,9 @@ export function triageParsed(
   } else if (`${own}${forwarded}`.trim() === '') {
     reasons.push({ code: 'empty-body', detail: 'only a subject line; a person reads it' });
   }
+  // The message, or a message attached to it, could not be read as an email.
   for (const warning of parsed.warnings) {
-    if (/unparseable|not a mime|could not be parsed/i.test(warning)) reasons.push({ code: 'unparseable', detail: warning });
+    if (warning.includes(UNPARSEABLE)) reasons.push({ code: 'unparseable', detail: warning });
   }
   const followUp = followUpReason(classification, quoted.trim() !== '');
   if (followUp) reasons.push(followUp);
