@@ -203,6 +203,32 @@ const CASES: Array<[Category, string, string, string]> = [
   // The bank account for royalties: a payments question, not signing in.
   ['other', 'pt', 'Pagamentos', 'Não consigo salvar meus dados bancários para receber os royalties, aparece um erro.'],
   ['other', 'fr', 'Paiements', "Je n'arrive pas à enregistrer mes coordonnées bancaires pour les redevances."],
+  // Titles, not books; a list that does not come up.
+  ['bookshelf-empty', 'fr', 'Titres', "Je me connecte sans souci, mais tous mes titres ont disparu de la liste."],
+  ['bookshelf-empty', 'es', 'Títulos', 'Puedo entrar, pero mis títulos ya no aparecen por ningún lado.'],
+  ['bookshelf-empty', 'it', 'Titoli', 'Entro nel mio account ma i miei titoli sono spariti da stamattina.'],
+  ['bookshelf-empty', 'pt', 'Títulos', 'Entrei normalmente, só que os meus títulos sumiram todos.'],
+  ['bookshelf-empty', 'nl', 'Titels', 'Inloggen gaat goed, maar mijn titels zijn ineens verdwenen.'],
+  ['bookshelf-empty', 'ja', '本', 'ログイン後、今まで出した本が一覧に出てこないのです。'],
+  // A password turned down in everyday words.
+  ['password', 'de', 'Passwort', 'Mein Passwort wird jedes Mal als falsch angezeigt, obwohl ich es mir notiert habe.'],
+  ['password', 'fr', 'Mot de passe', 'Mon mot de passe ne passe plus depuis la mise à jour de mon navigateur.'],
+  ['password', 'nl', 'Wachtwoord', 'Mijn wachtwoord wordt telkens afgewezen, ook na drie keer proberen.'],
+  // The code in the plural, and told verb first.
+  ['two-step-verification', 'es', 'Códigos', 'Tengo móvil nuevo y ya no me llegan los códigos de verificación.'],
+  ['two-step-verification', 'it', 'Codici', 'Ho un telefono nuovo e da allora non ricevo più i codici di verifica.'],
+  ['two-step-verification', 'pt', 'SMS', 'Nunca me chega o SMS com o código quando tento entrar.'],
+  ['two-step-verification', 'nl', 'Sms', 'De sms met de inlogcode komt bij mij nooit binnen.'],
+  // A page that is not there, in words.
+  ['error-404', 'en', 'Login', 'After I sign in I get a page saying it could not be found.'],
+  ['error-404', 'it', 'Accesso', 'Appena entro mi esce una pagina che non esiste.'],
+  ['error-404', 'nl', 'Inloggen', 'Na het inloggen zie ik alleen een pagina die niet bestaat.'],
+  ['error-500', 'de', 'Fehler', 'Beim Anmelden erscheint ein interner Fehler, ich soll es später erneut versuchen.'],
+  // The author account by its own name; back to the start.
+  ['sign-in-general', 'de', 'Autorenkonto', 'Ich komme seit heute früh nicht mehr in mein Autorenkonto.'],
+  ['sign-in-general', 'nl', 'Auteursaccount', 'Ik kom al een week niet in mijn auteursaccount.'],
+  ['mobile-phone', 'nl', 'Mobiel nummer', 'Ik had me aangemeld met mijn mobiele nummer en dat wordt nu niet herkend.'],
+  ['email-address', 'de', 'Konto', 'Beim Anmelden steht, zu dieser E-Mail-Adresse gibt es kein Konto.'],
 ];
 
 describe('paraphrases in eight languages', () => {
