@@ -229,6 +229,17 @@ const CASES: Array<[Category, string, string, string]> = [
   ['sign-in-general', 'nl', 'Auteursaccount', 'Ik kom al een week niet in mijn auteursaccount.'],
   ['mobile-phone', 'nl', 'Mobiel nummer', 'Ik had me aangemeld met mijn mobiele nummer en dat wordt nu niet herkend.'],
   ['email-address', 'de', 'Konto', 'Beim Anmelden steht, zu dieser E-Mail-Adresse gibt es kein Konto.'],
+  ['email-address', 'it', 'Accesso', 'Quando entro mi esce scritto che non riescono a trovare un account con questo indirizzo email.'],
+  // The sign-in page's bare "There was a problem" box: no cause given, the overview answers.
+  ['sign-in-general', 'en', 'Login', 'Whenever I log in the screen shows "There was a problem" in a red box and that is all.'],
+  ['sign-in-general', 'fr', 'Connexion', "Dès que je me connecte, le site m'affiche « Un problème est survenu » sans autre explication."],
+  ['sign-in-general', 'pt', 'Login', 'Quando faço login aparece só "Ocorreu um problema" e mais nada.'],
+  ['sign-in-general', 'nl', 'Inloggen', 'Elke keer bij het inloggen: "Er is een probleem opgetreden". Verder niets.'],
+  // A code asked for that never came.
+  ['two-step-verification', 'fr', 'Code', "Le site veut un code que je n'ai pas reçu, ni par SMS ni par mail."],
+  ['two-step-verification', 'it', 'Codice', 'Mi chiede di inserire un codice che non ho ricevuto.'],
+  ['two-step-verification', 'nl', 'Code', 'Ik moet een code invullen die ik nooit ontvangen heb.'],
+  ['multiple-accounts', 'it', 'Account', 'Credo di aver creato un secondo account per sbaglio con la stessa email.'],
 ];
 
 describe('paraphrases in eight languages', () => {
