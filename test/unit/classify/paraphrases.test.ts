@@ -240,6 +240,22 @@ const CASES: Array<[Category, string, string, string]> = [
   ['two-step-verification', 'it', 'Codice', 'Mi chiede di inserire un codice che non ho ricevuto.'],
   ['two-step-verification', 'nl', 'Code', 'Ik moet een code invullen die ik nooit ontvangen heb.'],
   ['multiple-accounts', 'it', 'Account', 'Credo di aver creato un secondo account per sbaglio con la stessa email.'],
+  // One letter of the address wrong at sign-up.
+  ['email-address', 'es', 'Correo', 'Creo que me equivoqué en una letra de mi correo al crear la cuenta.'],
+  ['email-address', 'pt', 'E-mail', 'Acho que errei uma letra do meu e-mail no cadastro.'],
+  ['email-address', 'en', 'Typo', 'When I registered I typed my email with a space in it by mistake.'],
+  // Where the country code goes, asked in each language.
+  ['mobile-phone', 'de', 'Vorwahl', 'Schreibe ich +43 vor die Handynummer oder fange ich mit 0664 an?'],
+  ['mobile-phone', 'fr', 'Numéro', 'Je dois ajouter +32 devant mon numéro de portable ?'],
+  ['mobile-phone', 'it', 'Numero', 'Buongiorno, per entrare con il cellulare bisogna scrivere +41 davanti al numero oppure no?'],
+  ['mobile-phone', 'nl', 'Nummer', 'Zet ik +32 voor mijn gsm-nummer of begin ik met 04?'],
+  // The site not loading at all, told in each language.
+  ['error-500', 'en', 'KDP', 'The KDP site has been down since this morning for me.'],
+  ['error-500', 'fr', 'Site', 'Le site KDP ne charge plus depuis une heure.'],
+  ['error-500', 'es', 'Web', 'La web de KDP no carga desde anoche.'],
+  ['error-500', 'it', 'Sito', 'Il sito di KDP non si carica da ieri sera.'],
+  ['error-500', 'pt', 'Site', 'O site do KDP não abre desde ontem.'],
+  ['error-500', 'nl', 'Website', 'De website van KDP laadt sinds vanochtend niet meer.'],
 ];
 
 describe('paraphrases in eight languages', () => {
