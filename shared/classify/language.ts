@@ -86,7 +86,10 @@ export function detectLanguage(text: string): Language | 'und' {
     const letters = sample.split(NOT_LETTERS).filter((t) => t !== '').join(' ');
     const code = letters.length >= 40 ? franc(letters, { only: [...FRANC_LANGUAGES], minLength: 10 }) : 'und';
     const lang = ISO3_TO_1[code];
-    if (lang) return lang;
+    // Trigrams over a sentence or two can land on a neighbour with none of its function words
+    // ("Le site répond … alors que je la tape" read as Italian): then the words' leader stands.
+    const francWords = lang ? counts[STOPWORDS.findIndex(([l]) => l === lang)] ?? 0 : 0;
+    if (lang && !(francWords === 0 && top >= 2 && top > runnerUp)) return lang;
   }
   return top > 0 ? STOPWORDS[best]![0] : 'und';
 }
