@@ -285,6 +285,15 @@ const CASES: Array<[Category, string, string, string]> = [
   ['bookshelf-empty', 'ja', '作品', '今朝から作品一覧に何も表示されません。'],
   ['mobile-phone', 'ja', '登録', 'メールアドレスではなく携帯電話の番号で登録したのですが、ログインできません。'],
   ['email-address', 'ja', 'メールアドレス', 'ログインのときに「正しいメールアドレスを入力してください」と表示されます。'],
+  // Tried to get in, then could not: told in that order.
+  ['sign-in-general', 'pt', 'Acesso', 'Tentei entrar no KDP a semana toda e não consigo, nenhuma mensagem aparece.'],
+  ['sign-in-general', 'es', 'Acceso', 'Intento entrar en mi cuenta desde el lunes y no puedo, no sale ningún error.'],
+  ['sign-in-general', 'de', 'Anmelden', 'Ich versuche seit Tagen, mich anzumelden, aber es klappt nicht, ohne jede Meldung.'],
+  ['password', 'es', 'Contraseña', 'Ya no me acuerdo de la contraseña y el correo del enlace "¿Olvidaste tu contraseña?" no llega.'],
+  // Japanese: "the address is not wrong" is not an address problem; the page's bare "account not found"
+  // beside a phone number is the phone's.
+  ['password', 'ja', 'パスワード', 'メールアドレスは間違っていないのに、「パスワードが正しくありません」と出ます。'],
+  ['mobile-phone', 'ja', '携帯番号', '携帯番号で作ったアカウントです。番号を入れると「アカウントが見つかりません」と出ます。'],
 ];
 
 describe('paraphrases in eight languages', () => {
@@ -311,6 +320,18 @@ const TWO_WAYS: Array<[string, string, string]> = [
 
 // A word inside a longer word is not that word: "aspirateurs" holds "pirate", "sobrino me ayudó"
 // holds "no me ayudó", "teléfono me dice" holds "no me dice".
+describe('already did what the article said', () => {
+  it.each([
+    ['nl', 'Ik heb een half uur gewacht zoals u schreef, maar de foutmelding 500 komt nog steeds.'],
+    ['de', 'Ich habe eine Stunde gewartet, wie Sie empfohlen haben, und der Fehler 500 ist immer noch da.'],
+    ['fr', "J'avais déjà fait tout ça avant de vous écrire : le mail de réinitialisation n'arrive pas. Une personne peut-elle regarder ?"],
+  ])('%s: no article again, a person answers', async (_language, body) => {
+    const t = await classifyEmail(mail('Re: Your message to Kindle Direct Publishing', body));
+    expect(t.autoReply).toBe(false);
+    expect(t.reasons.map((r) => r.code)).toContain('follow-up');
+  });
+});
+
 describe('a new author is not a new customer', () => {
   it('reads "ich bin neu" with a tax form as a question for a person, not a second account', async () => {
     const t = await classifyEmail(mail('Steuerformular', 'Hallo, ich bin neu und komme beim Steuerformular nicht weiter: meine Steuernummer hat angeblich ein ungültiges Format.'));

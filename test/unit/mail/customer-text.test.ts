@@ -136,6 +136,22 @@ describe('splitCustomerText: signatures and disclaimers', () => {
     expect(split.signature).toContain('This e-mail and any attachments are confidential');
   });
 
+  it('sets apart a company line of " | " details and a disclaimer that follows it without a blank line', () => {
+    const text = [
+      'Wij krijgen na het aanmelden een foutpagina. Wat moeten we doen?',
+      '',
+      'Met vriendelijke groeten,',
+      'Anke de Wit',
+      '',
+      'Drukkerij Noord bv | Havenstraat 12, 9711 AB Groningen | KvK 12345678',
+      'Dit bericht en eventuele bijlagen zijn vertrouwelijk en uitsluitend bestemd voor de geadresseerde.',
+      'Wij kunnen niet aansprakelijk gesteld worden voor de juiste overbrenging van de inhoud.',
+    ].join('\n');
+    const split = splitCustomerText(text);
+    expect(split.own).toBe('Wij krijgen na het aanmelden een foutpagina. Wat moeten we doen?');
+    expect(split.signature).toContain('aansprakelijk gesteld');
+  });
+
   it('sets apart a CONFIDENTIALITY NOTICE paragraph and a "-- " signature', () => {
     expect(splitCustomerText('I cannot log in.\n\nCONFIDENTIALITY NOTICE: This email is confidential.\n').signature).toBe(
       'CONFIDENTIALITY NOTICE: This email is confidential.',
