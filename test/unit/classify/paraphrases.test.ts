@@ -294,6 +294,13 @@ const CASES: Array<[Category, string, string, string]> = [
   // beside a phone number is the phone's.
   ['password', 'ja', 'パスワード', 'メールアドレスは間違っていないのに、「パスワードが正しくありません」と出ます。'],
   ['mobile-phone', 'ja', '携帯番号', '携帯番号で作ったアカウントです。番号を入れると「アカウントが見つかりません」と出ます。'],
+  // Another code asked for after each one; the code not accepted.
+  ['two-step-verification', 'it', 'Codice', 'Metto il codice arrivato per SMS, la pagina si ricarica e me ne chiede subito un altro.'],
+  ['two-step-verification', 'pt', 'Código', 'Digito o código que chega por SMS e o site pede logo outro, sem parar.'],
+  ['two-step-verification', 'de', 'Code', 'Der Code aus der SMS wird nicht akzeptiert, obwohl ich ihn sofort eingebe.'],
+  // The list of one's books empty.
+  ['bookshelf-empty', 'es', 'Libros', 'Entro con mi correo de siempre y la lista de mis libros está vacía.'],
+  ['bookshelf-empty', 'it', 'Libri', "Accedo senza problemi ma l'elenco dei miei libri è completamente vuoto."],
 ];
 
 describe('paraphrases in eight languages', () => {
