@@ -55,7 +55,10 @@ const CLOSING =
 const DISCLAIMER =
   /^[ \t]*(?:\*{0,2}(?:confidentiality notice|confidentiality|disclaimer|legal notice|privileged (?:&|and) confidential|vertraulichkeitshinweis|haftungsausschluss|avis de confidentialit[ée]|aviso de confidencialidad|aviso legal|avviso di riservatezza|aviso de confidencialidade|vertrouwelijkheid)\b|this (?:e-?mail|message|communication|transmission)(?: and any (?:files|attachments?|documents)(?: transmitted with it)?)? (?:is|are|may be|may contain|contains?)\b.{0,40}\b(?:confidential|privileged|intended)|the (?:information|contents?) (?:contained )?in this (?:e-?mail|message)|if you (?:are not|have received this) (?:the intended recipient|(?:e-?mail|message) in error)|diese (?:e-?mail|nachricht) (?:enth[äa]lt|ist) vertraulich|ce (?:message|courriel|e-?mail) .{0,60}confidenti|este (?:correo|mensaje|e-?mail) .{0,80}confidencial|questa (?:e-?mail|comunicazione|mail) .{0,80}riservat|esta (?:mensagem|e-?mail) .{0,80}confidencia|dit (?:e-?mail)?(?:bericht)? .{0,60}vertrouwelijk|この(?:電子)?メール.{0,40}(?:機密|秘密))/i;
 /** A line that can stand in a signature's name block: short, few words, or a contact detail. */
-const CONTACT_LINE = /(?:@|https?:|www\.|[^|]\s\|\s[^|]+\s\|\s|\+?\d[\d ().-]{6,}\d|^[ \t]*(?:t|tel|phone|mob|mobile|m|fax|e|email|web)\b\.?[ \t]*[:.])/i;
+const CONTACT_LINE = /(?:@|https?:|www\.|\+?\d[\d ().-]{6,}\d|^[ \t]*(?:t|tel|phone|mob|mobile|m|fax|e|email|web)\b\.?[ \t]*[:.])/i;
+
+/** A company line of details set apart by " | " (name | street | VAT number): long, but a signature's. */
+const DETAILS_LINE = /[^|]\s\|\s[^|]+\s\|\s/;
 
 export function splitCustomerText(text: string, options: SplitOptions = {}): CustomerText {
   const head = text.length > MAX_SPLIT_CHARS ? text.slice(0, MAX_SPLIT_CHARS) : text;
@@ -285,8 +288,10 @@ function isNameBlock(lines: string[], from: number, to: number): boolean {
     if (DISCLAIMER.test(line)) return true;
     count++;
     if (count > 6) return false;
+    if (DETAILS_LINE.test(line)) continue;
+    if (line.length > 60) return false;
     const words = line.trim().split(/\s+/).length;
-    if ((words > 6 || line.length > 60) && !CONTACT_LINE.test(line)) return false;
+    if (words > 6 && !CONTACT_LINE.test(line)) return false;
     if (/[?？]\s*$/.test(line)) return false;
   }
   return true;

@@ -152,6 +152,11 @@ describe('splitCustomerText: signatures and disclaimers', () => {
     expect(split.signature).toContain('aansprakelijk gesteld');
   });
 
+  it('keeps a long line with an address under a closing as the customer\'s own words', () => {
+    const text = 'I cannot sign in.\nRegards,\nJane\nPS my old address jane@example.com no longer works and the reset mail goes there\n';
+    expect(splitCustomerText(text).own).toBe(text.trim());
+  });
+
   it('sets apart a CONFIDENTIALITY NOTICE paragraph and a "-- " signature', () => {
     expect(splitCustomerText('I cannot log in.\n\nCONFIDENTIALITY NOTICE: This email is confidential.\n').signature).toBe(
       'CONFIDENTIALITY NOTICE: This email is confidential.',
