@@ -339,6 +339,16 @@ describe('already did what the article said', () => {
   });
 });
 
+describe('near misses of the phrasings above', () => {
+  it.each([
+    ['es', 'Pedí unos ejemplares sin correo de confirmación, con el número de pedido 402-118.', 'mobile-phone'],
+    ['it', 'Ho comprato sul sito il libro di un amico ma non si apre sul mio Kindle.', 'error-500'],
+  ])('%s: "%s" is not %s', async (_language, body, notCategory) => {
+    const t = await classifyEmail(mail('Domanda', body));
+    expect(t.category).not.toBe(notCategory);
+  });
+});
+
 describe('a new author is not a new customer', () => {
   it('reads "ich bin neu" with a tax form as a question for a person, not a second account', async () => {
     const t = await classifyEmail(mail('Steuerformular', 'Hallo, ich bin neu und komme beim Steuerformular nicht weiter: meine Steuernummer hat angeblich ein ungültiges Format.'));
