@@ -123,7 +123,17 @@ const NOT_A_SECRET = new Set(
   ).split(' '),
 );
 
-function redactPassword(whole: string, lead: string, copula: string, quote: string, token: string): string {
+function redactPassword(whole: string, lead: string, copula: string, quote: string, fullToken: string): string {
+  // Japanese has no spaces: after "パスワードは" the token runs on into the sentence ("は合って
+  // いるのに…"). A typed password is ASCII, so only an ASCII run there is a candidate.
+  const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/.test(lead);
+  const token = japanese ? (/^[!-~]*/.exec(fullToken)?.[0] ?? '') : fullToken;
+  if (token === '') return whole;
+  // The match is lead + quote + token; what the ASCII run left over stays as written.
+  return redactToken(`${lead}${quote}${token}`, lead, copula, quote, token) + fullToken.slice(token.length);
+}
+
+function redactToken(whole: string, lead: string, copula: string, quote: string, token: string): string {
   const trailing = /[.,;:!?)\]]+$/.exec(token)?.[0] ?? '';
   const core = quote === '' ? token.slice(0, token.length - trailing.length) : token;
   if (core === '') return whole;

@@ -20,6 +20,8 @@ describe('redact: passwords typed into the email keep the word, lose the secret'
     ['mijn wachtwoord is Fiets2021', 'mijn wachtwoord is [password]'],
     ['パスワードは Abc12345 です', 'パスワードは [password] です'],
     ['パスワード：Abc12345', 'パスワード：[password]'],
+    // No space between the secret and the sentence it sits in.
+    ['パスワードはAbc12345です', 'パスワードは[password]です'],
     ['Mein Passwort ist „Rose#1987“, trotzdem falsch', 'Mein Passwort ist „[password]“, trotzdem falsch'],
   ])('%s', (input, expected) => {
     expect(redact(input)).toBe(expected);
@@ -33,6 +35,9 @@ describe('redact: passwords typed into the email keep the word, lose the secret'
     // The page's message quoted in German quotation marks: the closing mark is not part of a word.
     'Da steht: „Es ist ein Problem aufgetreten. Ihr Passwort ist falsch.“',
     'il dit « votre mot de passe est incorrect »',
+    // Japanese runs on without spaces: "the password is right, but…" is prose, not a secret.
+    'パスワードは合っているのに、メールアドレスが違うと出ます。',
+    'パスワード：忘れてしまいました',
   ])(
     'leaves prose about a password alone: %s',
     (input) => {

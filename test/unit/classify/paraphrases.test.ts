@@ -301,6 +301,12 @@ const CASES: Array<[Category, string, string, string]> = [
   // The list of one's books empty.
   ['bookshelf-empty', 'es', 'Libros', 'Entro con mi correo de siempre y la lista de mis libros está vacía.'],
   ['bookshelf-empty', 'it', 'Libri', "Accedo senza problemi ma l'elenco dei miei libri è completamente vuoto."],
+  // Japanese: the screen says the password or the address is wrong ("違うと出ます").
+  ['password', 'ja', 'ログイン', '覚えているパスワードを何回か入れてみましたが、どれも違うと表示されます。'],
+  ['email-address', 'ja', 'ログイン', 'パスワードは合っているのに、メールアドレスが違うと出ます。'],
+  // "Different passwords for each" is not a wrong password; shopping that works is not the problem.
+  ['multiple-accounts', 'ja', 'アカウント', '同じメールアドレスでアカウントが2つあり、パスワードはそれぞれ違います。どちらに入ればいいですか。'],
+  ['error-500', 'ja', 'エラー', 'パスワードは間違っていません（Amazonの買い物では同じパスワードで問題なく入れます）。KDPにサインインすると500エラーが出ます。'],
 ];
 
 describe('paraphrases in eight languages', () => {

@@ -125,6 +125,7 @@ describe('classifyEmail decisions and reasons', () => {
     ['fr', "Ça a marché ! Le lien était dans mes spams comme vous l'aviez dit, j'ai un nouveau mot de passe. Merci."],
     ['pt', 'Funcionou! Era a senha antiga salva no navegador que me levava para a outra conta. Obrigada pela ajuda.'],
     ['de', 'Hallo,\nhat funktioniert, der Link zum Zurücksetzen steckte im Werbeordner. Danke schön!'],
+    ['ja', 'メールに書いてあった手順で、新しいパスワードにして無事に入れました。ありがとうございました。'],
   ])('treats a %s follow-up (solved, or asking for a person) as one: no second article', async (_lang, body) => {
     const t = await classifyEmail(mail({ Subject: 'Re: [#1187730]' }, body), { supportAddresses: [SUPPORT] });
     expect(t.autoReply).toBe(false);
@@ -165,6 +166,8 @@ describe('classifyEmail decisions and reasons', () => {
     ['fr', 'two-step-verification', "J'entre le code reçu par SMS et la page me redemande encore un code, ça n'arrête pas."],
     ['es', 'password', 'Se me olvidó la clave de KDP y el correo para recuperarla no llega.'],
     ['de', 'sign-in-general', 'Mein Vater kommt seit Montag nicht mehr in sein KDP-Konto. Eine Fehlermeldung sieht er nicht.'],
+    // "入れましたが" is "I typed them in, but": guesses put into the field, not getting in.
+    ['ja', 'password', '思いつくパスワードを二つ三つ入れましたが、どれも違うと出ます。新しいパスワードにするにはどうすればよいでしょうか。'],
     // "I thought it was solved" is not a thank-you.
     ['nl', 'error-404', 'Ik dacht dat het opgelost was, maar bij het inloggen krijg ik de pagina 404 niet gevonden.'],
   ])('answers a plain %s request in new wording with its article: %s', async (_lang, category, body) => {
