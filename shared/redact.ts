@@ -113,13 +113,13 @@ const NOT_A_SECRET = new Set(
     'fine correct incorrect wrong right not being case the a an my your his her our their still also very too definitely ' +
     'invalid expired ok okay good valid strong weak new old same different saved stored long short rejected accepted ' +
     'check reset forgotten forgot changed unknown none missing required empty blank definitely really always never ' +
-    'and or but for to in on of with that this it which when if so please manager' +
-    ' ist nicht falsch richtig korrekt ein eine mein dein das der die und abgelaufen ' +
-    'est pas faux correct le la les mon un une et incorrect ' +
-    'es no incorrecta correcta mi el la los una un y ' +
-    'è non sbagliata corretta il lo la mia un una e ' +
-    'é não errada correta minha o a um uma e ' +
-    'is niet fout juist goed mijn een het de en'
+    'and or but for to in on of with that this it which when if so please manager i' +
+    ' ich ist nicht falsch richtig korrekt ein eine mein dein das der die und abgelaufen ' +
+    'est pas faux correct le la les mon un une et incorrect je tout ' +
+    'es no incorrecta correcta mi el la los una un y yo ' +
+    'è non sbagliata corretta il lo la mia un una e io ' +
+    'é não errada correta minha o a um uma e eu ' +
+    'is niet fout juist goed mijn een het de en ik'
   ).split(' '),
 );
 

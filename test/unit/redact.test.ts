@@ -38,6 +38,8 @@ describe('redact: passwords typed into the email keep the word, lose the secret'
     // Japanese runs on without spaces: "the password is right, but…" is prose, not a secret.
     'パスワードは合っているのに、メールアドレスが違うと出ます。',
     'パスワード：忘れてしまいました',
+    // A colon that introduces a sentence, not a secret.
+    "pour le mot de passe : je l'ai réinitialisé hier",
   ])(
     'leaves prose about a password alone: %s',
     (input) => {
