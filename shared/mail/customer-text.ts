@@ -200,8 +200,16 @@ function markQuotesAndForwards(lines: string[], forwardSubject: boolean): Sectio
         (dashed && ORIGINAL_MESSAGE.test(line)) ||
         (first === 95 /* _ */ && UNDERSCORES.test(line) && nextNonBlank(lines, i + 1, 3) !== -1 && isHeaderBlock(lines, nextNonBlank(lines, i + 1, 3))) ||
         isHeaderBlock(lines, i);
-      // Outlook quotes the whole earlier message unprefixed below its header block.
-      if (outlook) return fillFrom(sections, i, forwardSubject ? 'forwarded' : 'quoted');
+      // Outlook quotes the whole earlier message unprefixed below its header block; when the
+      // message below starts with "> " instead, the writer answers between its lines.
+      if (outlook) {
+        const below = forwardSubject ? -1 : prefixedQuoteBelowHeader(lines, i);
+        if (below === -1) return fillFrom(sections, i, forwardSubject ? 'forwarded' : 'quoted');
+        for (let k = i; k < below; k++) sections[k] = 'quoted';
+        i = below - 1;
+        previous = 'quoted';
+        continue;
+      }
       const header = replyHeaderLength(lines, i);
       if (header > 0) {
         for (let k = 0; k < header; k++) sections[i + k] = 'quoted';
@@ -217,6 +225,17 @@ function markQuotesAndForwards(lines: string[], forwardSubject: boolean): Sectio
     sections[i] = previous;
   }
   return sections;
+}
+
+/**
+ * The first line of a "> "-prefixed quote under the header block that starts at `i` (its
+ * separator and header lines, up to the first blank line), or -1 when the quote is unprefixed.
+ */
+function prefixedQuoteBelowHeader(lines: string[], i: number): number {
+  let j = i + 1;
+  while (j < lines.length && j <= i + 12 && !isBlank(lines[j]!)) j++;
+  const next = nextNonBlank(lines, j);
+  return next !== -1 && isQuotedLine(lines[next]!) ? next : -1;
 }
 
 function fillFrom(sections: Section[], from: number, section: Section): Section[] {

@@ -68,6 +68,28 @@ describe('splitCustomerText: quoted replies', () => {
     },
   );
 
+  it('keeps answers written between "> " lines under an Outlook header as own', () => {
+    const text = [
+      'My answers are under your questions:',
+      '',
+      "-----Message d'origine-----",
+      'De : KDP Support <support@kdp.example.com>',
+      'Envoyé : mardi 28 octobre 2025 17:20',
+      'Objet : Votre demande',
+      '',
+      '> Do you still have the old phone?',
+      '',
+      'No, I sold it in September.',
+      '',
+      '> Can you sign in elsewhere?',
+      'No.',
+    ].join('\n');
+    const split = splitCustomerText(text);
+    expect(split.own).toBe('My answers are under your questions:\n\nNo, I sold it in September.\n\nNo.');
+    expect(split.quoted).toContain('> Do you still have the old phone?');
+    expect(split.quoted).toContain("-----Message d'origine-----\nDe : KDP Support");
+  });
+
   it('does not mistake a sentence for a reply header', () => {
     const text = 'On my phone it wrote:\nerror 500\nOn Monday I tried again and it said:\nwrong password\n';
     expect(splitCustomerText(text).own).toBe(text.trim());
