@@ -355,6 +355,21 @@ describe('near misses of the phrasings above', () => {
   });
 });
 
+describe('signed in, but into an account that is not the writer\'s', () => {
+  it.each([
+    ['en', 'I can sign in fine, but it takes me to an account that is not my author account. I think there are two with my email.'],
+    ['de', 'Die Anmeldung klappt problemlos, aber ich lande in einem Konto, das nicht meins ist. Ich habe wohl zwei Konten mit derselben E-Mail.'],
+    ['es', 'Entro sin problema, pero entro a una cuenta que no es la mía. Creo que hay dos cuentas con mi mismo correo.'],
+    ['it', 'Entro senza problemi ma finisco in un account che non è il mio. Credo di avere due account con la stessa email.'],
+    ['pt', 'Consigo entrar normalmente, mas caio numa conta que não é a minha. Acho que tenho duas contas com o mesmo e-mail.'],
+    ['nl', 'Inloggen lukt prima, maar ik kom in een account dat niet van mij is. Ik heb denk ik twee accounts met hetzelfde e-mailadres.'],
+    ['ja', 'ログインは問題なくできますが、自分のではないアカウントに入ってしまいます。同じメールアドレスでアカウントが2つあるようです。'],
+  ])('%s: the multiple-accounts article', async (language, body) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect({ category: t.category, language: t.language, autoReply: t.autoReply }).toEqual({ category: 'multiple-accounts', language, autoReply: true });
+  });
+});
+
 describe('a new author is not a new customer', () => {
   it('reads "ich bin neu" with a tax form as a question for a person, not a second account', async () => {
     const t = await classifyEmail(mail('Steuerformular', 'Hallo, ich bin neu und komme beim Steuerformular nicht weiter: meine Steuernummer hat angeblich ein ungültiges Format.'));
