@@ -62,6 +62,11 @@ const NOT_ARRIVE =
 // "I don't know whether I used my e-mail or my phone number": unsure which identity the account has.
 const UNSURE_LEAD =
   "(?:whether|\\bif|\\bob|(?:sais|souviens|sur|sure|rappelle)(?: \\S{1,40}){0,2}? si|(?:se|recuerdo|acuerdo|seguro|segura)(?: \\S{1,40})? si|(?:ricordo|so|sicur[oa]|lembro|sei|certeza)(?: \\S{1,40})? se|of (?:ik|hij|zij|ze|het|we|mijn)|weet niet|not sure|don'?t (?:know|remember)|no idea)";
+/**
+ * A word on the way from one thing to what is said of it, within its sentence: a word naming
+ * another identifier, or the end of the sentence, ends the reach.
+ */
+const SAME_THING = "(?:(?!\\S*(?:e-?mail|address|adres|direccion|indirizzo|endereco|correo|nummer|numero|number|code|codigo|codice|sms))\\S{0,39}[^\\s.!?] )";
 const EMAIL_ID = '(?:e-?mail|email|correo|courriel|adresse|indirizzo|endereco|e-?mailadres|mailadres)';
 const PHONE_ID = "(?:phone|mobile|cell|number|\\S{0,3}nummer|numero|telefon\\S*|handy\\S*|portable|celular|cellulare|telemovel|telefoon\\S*|gsm)";
 const OR_WORD = '(?:or|oder|ou|o|of|oppure)';
@@ -184,6 +189,10 @@ export const RULES: Rule[] = [
   r('password.attempts', 'password', 2.4, 'too many (?:failed |unsuccessful |wrong )?(?:attempts|tries|login attempts|sign-in attempts)'),
   r('password.new-not-work', 'password', 3.0, "new password (?:doesn'?t|does not|won'?t|will not|isn'?t|is not|never)(?: \\S{1,40})?(?: work| accepted)?|(?:after|even after)(?: \\S{1,40}){0,2}? reset(?:ting)?(?: \\S{1,40}){0,3}? (?:wrong|incorrect|doesn'?t work|rejected)"),
   r('password.rejected-intl', 'password', 3.0, '(?:passwort|kennwort|mot de passe|contrasena|senha|wachtwoord|password)(?: \\S{1,40}){0,3}? (?:abgelehnt|nicht akzeptiert|wird nicht angenommen|refuse|rejete|rechazad[oa]|no (?:es )?aceptad[oa]|rifiutat[oa]|non accettat[oa]|recusad[oa]|rejeitad[oa]|nao (?:e )?aceit[oa]|geweigerd|niet geaccepteerd|klopt niet|ongeldig|onjuist)'),
+  // The password typed, then the page's answer a clause later: "…and get the red message saying
+  // it is wrong", "…, es sei falsch", "…me dice que es incorrecta". Words naming another
+  // identifier (address, number, code) in between end the reach.
+  r('password.said-wrong-intl', 'password', 3.0, `(?:password|passwort|kennwort|mot de passe|contrasena|clave|senha|wachtwoord) ${SAME_THING}{0,25}?(?:(?:saying|says|said|telling me|tells me|told me|that) (?:it'?s|it is|it was|its) (?:wrong|incorrect|invalid|not (?:correct|right|valid))|(?:es |das |er )?(?:sei|ware) (?:falsch|ungultig|nicht (?:korrekt|richtig|gultig))|qu'il (?:est|etait|serait|n'est pas) (?:incorrect|errone|invalide|faux|mauvais|bon|valide|correct)|que (?:es|esta|era) (?:incorrecta|equivocada|erronea|invalida|mala|errada|incorreta)|che (?:e|era) (?:sbagliata|errata|non (?:valida|corretta)|scorretta)|que (?:esta|e|era|estava) (?:errada|incorreta|invalida)|dat (?:het|hij|deze) (?:onjuist|fout|verkeerd|ongeldig|niet (?:klopt|juist|goed)) (?:is|was)?)`),
   r('password.mention', 'password', 0.8, '\\bpasswords?\\b|\\bpasswort\\b|\\bkennwort\\b|mot de passe|contrasena|\\bsenha\\b|wachtwoord|パスワード'),
   r('password.de', 'password', 3.2, '(?:passwort|kennwort) (?:\\S{1,40} ){0,5}?(?:vergessen|falsch|ungultig|wird nicht akzeptiert|funktioniert nicht|zurucksetzen|zuruckgesetzt)|(?:falsches|neues|richtiges) (?:passwort|kennwort)|(?:e-?mail|mail|link) (?:zum|fur das|fur) (?:passwort-?)?zurucksetzen|passwort-?(?:reset|zurucksetzungs?)-?(?:e-?mail|mail|link)'),
   r('password.fr', 'password', 3.2, "mot de passe (?:\\S{1,40} ){0,2}?(?:oublie|incorrect|errone|refuse|invalide|ne (?:fonctionne|marche) (?:pas|plus)|n'est (?:plus|pas) (?:accepte|reconnu|valide|bon)|ne passe (?:pas|plus))|(?:oublie|perdu) (?:mon |le )?mot de passe|reinitialis\\w*"),

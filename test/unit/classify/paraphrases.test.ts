@@ -301,6 +301,14 @@ const CASES: Array<[Category, string, string, string]> = [
   // The list of one's books empty.
   ['bookshelf-empty', 'es', 'Libros', 'Entro con mi correo de siempre y la lista de mis libros está vacía.'],
   ['bookshelf-empty', 'it', 'Libri', "Accedo senza problemi ma l'elenco dei miei libri è completamente vuoto."],
+  // The password typed, and a clause later the page's answer that it is wrong.
+  ['password', 'de', 'Anmeldung', 'Ich tippe das Kennwort von meinem Zettel ab und bekomme jedes Mal die rote Meldung, es sei falsch.'],
+  ['password', 'en', 'Sign in', 'I type the password I wrote down in my diary, letter by letter, and every time a red box comes up saying it is wrong.'],
+  ['password', 'fr', 'Connexion', "Je recopie le mot de passe noté dans mon carnet et à chaque fois le site me répond qu'il est incorrect."],
+  ['password', 'es', 'Acceso', 'Copio la contraseña de mi libreta letra por letra y cada vez sale un aviso diciendo que es incorrecta.'],
+  ['password', 'it', 'Accesso', 'Ricopio la password dal mio quaderno e ogni volta compare un messaggio rosso che dice che è sbagliata.'],
+  ['password', 'pt', 'Acesso', 'Digito a senha que anotei num papel e toda vez aparece uma mensagem dizendo que está errada.'],
+  ['password', 'nl', 'Inloggen', 'Ik typ het wachtwoord van mijn briefje over en elke keer krijg ik een melding dat het onjuist is.'],
   // Japanese: the screen says the password or the address is wrong ("違うと出ます").
   ['password', 'ja', 'ログイン', '覚えているパスワードを何回か入れてみましたが、どれも違うと表示されます。'],
   ['email-address', 'ja', 'ログイン', 'パスワードは合っているのに、メールアドレスが違うと出ます。'],
@@ -349,6 +357,8 @@ describe('near misses of the phrasings above', () => {
   it.each([
     ['es', 'Pedí unos ejemplares sin correo de confirmación, con el número de pedido 402-118.', 'mobile-phone'],
     ['it', 'Ho comprato sul sito il libro di un amico ma non si apre sul mio Kindle.', 'error-500'],
+    // What is said wrong is the code, named after the password.
+    ['en', 'My password goes through, then I type the code from the SMS and it says it is wrong.', 'password'],
   ])('%s: "%s" is not %s', async (_language, body, notCategory) => {
     const t = await classifyEmail(mail('Domanda', body));
     expect(t.category).not.toBe(notCategory);
