@@ -78,6 +78,8 @@ interface Hit {
 const NOT_A_REQUEST = new Set(['other.job', 'other.spam', 'other.rights', 'other.press']);
 
 /** Rules that say the customer made the second account themselves (not that they suspect one). */
+/** The dog pictured on the error page, which Amazon shows for a 404 and a 500 alike. */
+const DOG_PAGE: ReadonlySet<string> = new Set(['404.dog', '404.dog-intl']);
 const MADE_SECOND_ACCOUNT = ['multi.created-intl', 'multi.new-to-amazon', 'multi.new-customer', 'multi.de.new', 'multi.fr.new', 'multi.es.new', 'multi.it.new', 'multi.pt.new', 'multi.nl.new', 'multi.ja.new'];
 
 /** Bare mentions ("password", "bookshelf") count only when nothing more specific was said. */
@@ -260,6 +262,8 @@ export function classifyParts(input: ClassifierInput): Classification {
   if (speaks(signalSources, 'credentials-ok')) {
     for (const c of ['mobile-phone', 'password', 'email-address'] as const) scores[c] *= 0.4;
   }
+  // Amazon shows a dog on its 404 page and on its 500 page: a dog beside a named 500 is the 500 page.
+  if (scores['error-500'] >= 3.0 && (keptCategories.get('error-404') ?? []).every((id) => DOG_PAGE.has(id))) scores['error-404'] = 0;
   // A job application or a sales pitch quoting sign-in words is not a sign-in request.
   if (notARequest > 0) for (const c of CATEGORIES) if (c !== 'other') scores[c] *= 0.6;
   const signInTotal = [...SIGN_IN_CATEGORIES].reduce((sum, c) => sum + scores[c], 0);

@@ -21,7 +21,7 @@ const STOPWORDS: Array<[Language, string]> = [
   ['fr', "je|ne|pas|mon|ma|mes|est|le|la|les|avec|compte|et|bonjour|j'ai|une|un|mais|pour|plus"],
   ['es', 'no|mi|mis|el|la|los|puedo|con|cuenta|y|es|hola|por|tengo|que|una|del|sé|qué|cuál|me'],
   ['it', 'non|il|mio|mia|con|sono|riesco|è|della|ciao|per|grazie|ho|uno|gli|che|mi|stessa|accedere'],
-  ['pt', 'não|nao|meu|minha|com|conta|o|os|consigo|olá|obrigado|obrigada|tenho|uma|do|da|é|você|está'],
+  ['pt', 'não|nao|meu|minha|meus|minhas|com|conta|o|os|consigo|olá|obrigado|obrigada|tenho|uma|do|da|é|você|está|sem|nenhuma|nenhum|depois|também|estou|isso|ainda|ao|pelo|pela|já|são'],
   ['nl', 'ik|niet|mijn|het|een|en|met|kan|de|is|inloggen|bedankt|heb|wordt|op|van|dat'],
 ];
 /** Word → the languages (indexes into STOPWORDS) it is a function word of. */

@@ -309,6 +309,20 @@ const CASES: Array<[Category, string, string, string]> = [
   ['password', 'it', 'Accesso', 'Ricopio la password dal mio quaderno e ogni volta compare un messaggio rosso che dice che è sbagliata.'],
   ['password', 'pt', 'Acesso', 'Digito a senha que anotei num papel e toda vez aparece uma mensagem dizendo que está errada.'],
   ['password', 'nl', 'Inloggen', 'Ik typ het wachtwoord van mijn briefje over en elke keer krijg ik een melding dat het onjuist is.'],
+  // Details typed, and back on the same sign-in page with no message.
+  ['sign-in-general', 'en', 'Sign in', 'I enter my details and after a few seconds I am back on the same sign-in page, as if nothing happened.'],
+  ['sign-in-general', 'de', 'Anmeldung', 'Ich gebe meine Daten ein und nach ein paar Sekunden bin ich wieder auf derselben Anmeldeseite.'],
+  ['sign-in-general', 'es', 'Acceso', 'Introduzco mis datos y, tras unos segundos, vuelvo a encontrarme en la misma página de inicio.'],
+  ['sign-in-general', 'it', 'Accesso', 'Inserisco i miei dati e dopo qualche secondo mi ritrovo sulla stessa pagina di accesso.'],
+  ['sign-in-general', 'pt', 'Acesso', 'Coloco meus dados e depois de alguns segundos volto para a mesma página de login, sem nenhuma mensagem.'],
+  ['sign-in-general', 'nl', 'Inloggen', 'Ik vul mijn gegevens in en na een paar seconden sta ik weer op dezelfde inlogpagina.'],
+  ['sign-in-general', 'ja', 'サインイン', '情報を入力すると、数秒後にまた同じサインイン画面に戻ってしまいます。'],
+  // The code goes through, the trouble comes after it; a dog beside a named 500 is the 500 page.
+  ['error-404', 'ja', 'エラー', 'メールアドレスとパスワードを入力し、確認コードも入力できているのですが、その後に404 Not Foundになり、本棚の画面に進めなくなりました。'],
+  ['error-404', 'en', 'Error', 'The verification code is accepted and then I get a 404 page after signing in.'],
+  ['two-step-verification', 'en', 'Code', 'The code is accepted but then it asks for another code, again and again.'],
+  ['two-step-verification', 'ja', 'コード', '確認コードを入力すると通りますが、また確認コードを求められます。何度も繰り返します。'],
+  ['error-500', 'en', 'Dog page', 'I get a page with a picture of a dog: "Sorry! Something went wrong on our end", and 500 Internal Server Error.'],
   // Japanese: the screen says the password or the address is wrong ("違うと出ます").
   ['password', 'ja', 'ログイン', '覚えているパスワードを何回か入れてみましたが、どれも違うと表示されます。'],
   ['email-address', 'ja', 'ログイン', 'パスワードは合っているのに、メールアドレスが違うと出ます。'],
