@@ -394,6 +394,18 @@ describe('signed in, but into an account that is not the writer\'s', () => {
   });
 });
 
+describe('two accounts that both sign in fine, to be merged', () => {
+  // Nothing the article's "sign in with the right one" answers: a person merges or moves books.
+  it.each([
+    ['nl', 'Ik heb twee KDP-accounts op twee adressen. Inloggen lukt op allebei prima. Kunnen jullie ze samenvoegen?'],
+    ['en', 'I have two KDP accounts on two different addresses and I can sign in to both fine. Can you merge them into one?'],
+    ['es', 'Tengo dos cuentas de KDP con dos correos distintos y entro sin problemas en las dos. ¿Pueden unirlas?'],
+  ])('%s: no article, a person answers', async (_language, body) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect(t.autoReply).toBe(false);
+  });
+});
+
 describe('a new author is not a new customer', () => {
   it('reads "ich bin neu" with a tax form as a question for a person, not a second account', async () => {
     const t = await classifyEmail(mail('Steuerformular', 'Hallo, ich bin neu und komme beim Steuerformular nicht weiter: meine Steuernummer hat angeblich ein ungültiges Format.'));
