@@ -77,9 +77,10 @@ interface Hit {
  */
 const NOT_A_REQUEST = new Set(['other.job', 'other.spam', 'other.rights', 'other.press']);
 
-/** Rules that say the customer made the second account themselves (not that they suspect one). */
 /** The dog pictured on the error page, which Amazon shows for a 404 and a 500 alike. */
 const DOG_PAGE: ReadonlySet<string> = new Set(['404.dog', '404.dog-intl']);
+
+/** Rules that say the customer made the second account themselves (not that they suspect one). */
 const MADE_SECOND_ACCOUNT = ['multi.created-intl', 'multi.new-to-amazon', 'multi.new-customer', 'multi.de.new', 'multi.fr.new', 'multi.es.new', 'multi.it.new', 'multi.pt.new', 'multi.nl.new', 'multi.ja.new'];
 
 /** Bare mentions ("password", "bookshelf") count only when nothing more specific was said. */
