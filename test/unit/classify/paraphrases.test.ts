@@ -371,6 +371,9 @@ describe('near misses of the phrasings above', () => {
   it.each([
     ['es', 'Pedí unos ejemplares sin correo de confirmación, con el número de pedido 402-118.', 'mobile-phone'],
     ['it', 'Ho comprato sul sito il libro di un amico ma non si apre sul mio Kindle.', 'error-500'],
+    // "No account with this mobile number" is not "no account with this e-mail", however the
+    // next sentence goes on about the e-mail.
+    ['de', 'Da kommt "Wir können kein Konto mit dieser Mobiltelefonnummer finden". Mit meiner E-Mail-Adresse geht es auch nicht, die habe ich nie hinterlegt.', 'email-address'],
     // What is said wrong is the code, named after the password.
     ['en', 'My password goes through, then I type the code from the SMS and it says it is wrong.', 'password'],
   ])('%s: "%s" is not %s', async (_language, body, notCategory) => {
