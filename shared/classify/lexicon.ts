@@ -64,11 +64,13 @@ const UNSURE_LEAD =
   "(?:whether|\\bif|\\bob|(?:sais|souviens|sur|sure|rappelle)(?: \\S{1,40}){0,2}? si|(?:se|recuerdo|acuerdo|seguro|segura)(?: \\S{1,40})? si|(?:ricordo|so|sicur[oa]|lembro|sei|certeza)(?: \\S{1,40})? se|of (?:ik|hij|zij|ze|het|we|mijn)|weet niet|not sure|don'?t (?:know|remember)|no idea)";
 /**
  * A word on the way from one thing to what is said of it, within its sentence: a word naming
- * another identifier, or the end of the sentence, ends the reach.
+ * another thing (`names`), or the end of the sentence, ends the reach.
  */
-const SAME_THING = "(?:(?!\\S*(?:e-?mail|address|adres|direccion|indirizzo|endereco|correo|nummer|numero|number|code|codigo|codice|sms))\\S{0,39}[^\\s.!?] )";
-/** A word between "no account" and "with this e-mail" that is not a phone number or the end of a sentence. */
-const NOT_A_NUMBER = "(?!\\S*(?:nummer|numero|number|phone|telefon|handy|celular|cellulare|telemovel|gsm))\\S{0,39}[^\\s.!?]";
+const wordNotNaming = (names: string) => `(?!\\S*(?:${names}))\\S{0,39}[^\\s.!?]`;
+/** …from a password to "it is wrong": no address, number or code between. */
+const SAME_THING = `(?:${wordNotNaming('e-?mail|address|adres|direccion|indirizzo|endereco|correo|nummer|numero|number|code|codigo|codice|sms')} )`;
+/** …from "no account" to "with this e-mail": no phone number between. */
+const NOT_A_NUMBER = wordNotNaming('nummer|numero|number|phone|telefon|handy|celular|cellulare|telemovel|gsm');
 const EMAIL_ID = '(?:e-?mail|email|correo|courriel|adresse|indirizzo|endereco|e-?mailadres|mailadres)';
 const PHONE_ID = "(?:phone|mobile|cell|number|\\S{0,3}nummer|numero|telefon\\S*|handy\\S*|portable|celular|cellulare|telemovel|telefoon\\S*|gsm)";
 const OR_WORD = '(?:or|oder|ou|o|of|oppure)';
