@@ -248,12 +248,14 @@ export function classifyParts(input: ClassifierInput): Classification {
 
   // Signed in, but into someone else's (or the shopping) account: the second account itself.
   const landsElsewhere = kept.has('multi.lands-elsewhere');
+  /** Categories that "signing in works" argues against (not the account one lands in by mistake). */
+  const doubtedWhenSignedIn = (c: Category) => SIGN_IN_CATEGORIES.has(c) && !(landsElsewhere && c === 'multiple-accounts');
   // "I did everything it says and still can't get in": what they list is what they tried.
   if (speaks(signalSources, 'escalation')) {
     for (const c of CATEGORIES) if (c !== 'sign-in-general' && c !== 'other') scores[c] *= 0.5;
   }
   if (speaks(signalSources, 'signed-in-fine')) {
-    for (const c of SIGN_IN_CATEGORIES) if (!(landsElsewhere && c === 'multiple-accounts')) scores[c] *= 0.3;
+    for (const c of SIGN_IN_CATEGORIES) if (doubtedWhenSignedIn(c)) scores[c] *= 0.3;
     // Signed in and no page error, shelf or shopping-account problem: likely another topic.
     const beyondSignIn = CATEGORIES.some((c) => c !== 'other' && !SIGN_IN_CATEGORIES.has(c) && scores[c] >= 2.0);
     if (!beyondSignIn && !landsElsewhere) scores.other += 1.2;
@@ -348,7 +350,7 @@ export function classifyParts(input: ClassifierInput): Classification {
     // "Can't log in, see screenshot" and nothing names the cause: what went wrong is in the
     // picture nobody has read, so the overview article may miss it.
     if (pointsAtAttachment && category === 'sign-in-general') confidence *= 0.6;
-    if (speaks(signalSources, 'signed-in-fine') && SIGN_IN_CATEGORIES.has(category) && !(landsElsewhere && category === 'multiple-accounts')) confidence *= 0.6;
+    if (speaks(signalSources, 'signed-in-fine') && doubtedWhenSignedIn(category)) confidence *= 0.6;
     // A strong side topic (tax, royalties) next to a weakly named problem: let a person answer.
     if (other >= 0.6 * strength && other >= 1.5) confidence *= 0.6;
   }
