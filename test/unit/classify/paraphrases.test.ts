@@ -594,9 +594,56 @@ describe('a person answers', () => {
     ['two-step-verification', 'es', 'Hice todo lo que dice la página de ayuda sobre el código de verificación y sigue sin llegar.'],
     ['two-step-verification', 'de', 'Ich habe alles gemacht, was die Hilfeseite zum Bestätigungscode beschreibt, aber der Code kommt nicht.'],
     ['two-step-verification', 'pt', 'O código não chega. Alguém que possa me atender, por favor?'],
+    // A call back asked for inside a longer sentence ("…, dass mich jemand zurückruft").
+    ['password', 'de', 'Das Passwort wird seit Tagen abgelehnt. Mir wäre am liebsten, dass mich jemand von Ihnen heute noch zurückruft.'],
+    ['two-step-verification', 'fr', "Le code de vérification ne m'arrive toujours pas. J'aimerais qu'un conseiller me rappelle en fin de journée."],
+    ['bookshelf-empty', 'it', 'Entro nel mio account ma i miei libri sono spariti. Preferirei che qualcuno mi richiami domani mattina.'],
+    ['password', 'nl', 'Mijn wachtwoord wordt steeds geweigerd. Ik zou graag willen dat iemand mij vanmiddag terugbelt.'],
+    // No template, please; or the help page known by heart.
+    ['password', 'en', 'Please, no canned reply this time: after two resets my new password is still refused.'],
+    ['password', 'de', 'Bitte keine Textbausteine mehr. Mein Passwort wird auch nach dem Zurücksetzen abgelehnt.'],
+    ['two-step-verification', 'es', 'Por favor, sin respuestas de plantilla: el código de verificación sigue sin llegar al móvil.'],
+    ['password', 'ja', 'テンプレートの回答は不要です。パスワードを再設定しても、何度やっても違うと言われます。'],
+    ['two-step-verification', 'it', 'Conosco ormai a memoria la pagina di aiuto, ma il codice di verifica non arriva mai.'],
+    // Someone else's books or account to be handed over to the writer.
+    ['bookshelf-empty', 'en', "I'm writing for my mother, who is 90. Her bookshelf looks empty to me; could you move her books to my account so I can look after them?"],
+    ['sign-in-general', 'de', 'Mein Vater kann sich nicht mehr bei KDP anmelden und sich nicht mehr um seine Bücher kümmern. Können Sie seine Titel auf mein Konto übertragen?'],
+    ['sign-in-general', 'fr', "Ma grand-mère n'arrive plus à se connecter. Est-il possible de transférer ses titres sur mon compte ?"],
+    ['sign-in-general', 'ja', '高齢の父がKDPにログインできなくなりました。父の本を私のアカウントに移していただけますか。'],
   ] as const)('%s (%s): no article', async (category, language, body) => {
     const t = await classifyEmail(mail('KDP', body));
     expect({ category: t.category, language: t.language }).toEqual({ category, language });
+    expect(t.autoReply).toBe(false);
+  });
+});
+
+// Words that look like a reason to hold the article back, but are not: a fear of locking the
+// account, the Italian summer ("l'estate scorsa"), a book title with "heirs" in it, a new phone,
+// a relative who once set the account up. The article still goes out.
+describe('only looks like a reason to hold the article', () => {
+  it.each([
+    ['password', 'fr', "Le mot de passe est refusé depuis ce matin et j'ai peur de bloquer le compte si je réessaie encore."],
+    ['password', 'en', "My password is rejected and I'm afraid the account will get locked if I keep trying. What should I do?"],
+    ['password', 'de', 'Mein Passwort wird abgelehnt. Ich traue mich nicht mehr, weil ich Angst habe, das Konto zu sperren.'],
+    ['password', 'it', "Ho cambiato la password l'estate scorsa e adesso il sito mi dice che non è corretta."],
+    ['bookshelf-empty', 'pt', 'Entrei normalmente, mas a minha estante está vazia: sumiram os livros da série "Herdeiros do Sol".'],
+    ['two-step-verification', 'ja', '機種変更したら、認証アプリが新しい端末に移っておらず、2段階認証のコードが出せません。'],
+    ['two-step-verification', 'es', 'Meto el código del SMS, lo acepta y vuelve a la pantalla pidiendo otro código.'],
+    ['two-step-verification', 'it', 'Inserisco il codice, lo accetta e torna alla schermata chiedendo un altro codice.'],
+    ['password', 'en', "My daughter set up my KDP account for me years ago. I can't remember the password she chose and I'd like to reset it."],
+    ['multiple-accounts', 'de', 'Mit derselben E-Mail-Adresse und einem anderen Passwort lande ich in einem leeren Konto. Mal sehe ich meine Bücher, mal nicht.'],
+    ['sign-in-general', 'nl', 'Ik kom sinds vorige week zondag niet meer in mijn KDP account.'],
+  ] as const)('%s (%s): the article', async (category, language, body) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect({ category: t.category, language: t.language, autoReply: t.autoReply }).toEqual({ category, language, autoReply: true });
+  });
+
+  it.each([
+    ['en', 'I got a notice about a sign-in from a new device I do not own, and now my password is refused. Please lock my account.'],
+    ['ja', '新しい端末からのログインがありましたという通知が届き、その後パスワードが違うと言われるようになりました。'],
+    ['pt', 'Somos os herdeiros do autor, falecido em maio, e não conseguimos entrar na conta dele.'],
+  ])('%s: a real break-in or estate still holds it', async (_language, body) => {
+    const t = await classifyEmail(mail('KDP', body));
     expect(t.autoReply).toBe(false);
   });
 });
