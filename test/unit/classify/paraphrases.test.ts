@@ -648,6 +648,19 @@ describe('only looks like a reason to hold the article', () => {
   });
 });
 
+// Orders the writer never placed are the shopping account's (Amazon Customer Service), whatever
+// else the intruder changed with them: a phone number changed by someone else is not an account
+// made with a phone number.
+describe('orders the writer never placed', () => {
+  it.each([
+    ['it', 'Sul mio account Amazon ci sono due ordini che non ho mai fatto e qualcuno ha cambiato il numero di telefono del mio account.'],
+    ['es', 'Me han llegado pedidos en Amazon que yo no he hecho y además me han cambiado el número de teléfono de la cuenta.'],
+  ])('%s: the shopping account', async (language, body) => {
+    const t = await classifyEmail(mail('Amazon', body));
+    expect({ category: t.category, language: t.language }).toEqual({ category: 'amazon-customer-account', language });
+  });
+});
+
 // The error-500 article says to try again in 10-15 minutes: after days of the error, that wait
 // is what did not help, so a person answers. An hour, or days of another problem, still get the
 // article.
