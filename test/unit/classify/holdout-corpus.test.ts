@@ -35,7 +35,11 @@ import { DEFAULT_CONFIDENCE_THRESHOLD } from '../../../shared/triage.ts';
 // and 96.3% with 2 (replies after our article asking for a person). holdout32 (a twin, a seventh
 // hand, what the writer saw on screen) 91.3% with 1 and holdout33 (a twin, an eighth hand, native
 // idiom and register) 92.5% with 0 by the rules alone; with the word model 95.0% with 1 (a merge
-// request) and 96.3% with 0.
+// request) and 96.3% with 0. holdout34 (a twin, a ninth hand, whether the article is the answer
+// right now) 95.0% with 4 and holdout35 (a twin, a tenth hand, MIME shapes) 96.3% with 1 by the
+// rules alone; with the word model 96.3% with 2 (a request for a person written into a
+// subordinate clause, a daughter asking for her father's books) and 97.5% with 1 (two problems
+// the label leaves to a person).
 // The floors keep what error analysis of generic weaknesses brought (see README "Classifier");
 // none of these sets is unseen by the rules any more. The word model is trained on every corpus,
 // so each set here is read by a model trained on all the others: what it adds is measured
@@ -82,6 +86,8 @@ const CORPORA = [
   { dir: 'holdout31', total: 80, accuracy: 0.95, coverage: 0.8, perLanguage: 0.85 },
   { dir: 'holdout32', total: 80, accuracy: 0.93, coverage: 0.8, perLanguage: 0.8 },
   { dir: 'holdout33', total: 80, accuracy: 0.95, coverage: 0.8, perLanguage: 0.8 },
+  { dir: 'holdout34', total: 80, accuracy: 0.93, coverage: 0.8, perLanguage: 0.8 },
+  { dir: 'holdout35', total: 80, accuracy: 0.95, coverage: 0.85, perLanguage: 0.8 },
 ];
 
 /** Every corpus's emails as the word model reads them, loaded once. */
