@@ -368,11 +368,13 @@ export class WordModel {
       let rival = -Infinity;
       for (let o = 0; o < k; o++) if (o !== c) rival = Math.max(rival, this.logLikelihood[base + o]!);
       const weight = this.logLikelihood[base + c]! - rival;
-      // At least e times likelier in this category than in any other: weaker words explain little.
-      if (weight >= 1) scored.push({ found, weight });
+      if (weight > 0) scored.push({ found, weight });
     }
     scored.sort((a, b) => b.weight - a.weight);
-    return scored.slice(0, count).map(({ found, weight }) => ({
+    // At least e times likelier in this category than in any other: weaker words explain little,
+    // so they are shown only when nothing stronger speaks (a decision always carries evidence).
+    const strong = scored.filter((s) => s.weight >= 1);
+    return (strong.length > 0 ? strong : scored).slice(0, count).map(({ found, weight }) => ({
       phrase: originalSpan(found.text, found.start, found.end).trim(),
       category,
       source: found.part,

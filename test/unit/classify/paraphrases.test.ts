@@ -648,6 +648,42 @@ describe('only looks like a reason to hold the article', () => {
   });
 });
 
+// The shopping account's name, address or card to be changed, in the other languages.
+describe('changing the shopping account', () => {
+  it.each([
+    ['fr', 'Comment changer mon nom sur mon compte Amazon ? Je me suis mariée.'],
+    ['it', 'Vorrei cambiare il nome sul mio account Amazon, come si fa?'],
+    ['nl', 'Ik wil mijn adres op mijn Amazon-account wijzigen, maar ik vind de knop niet.'],
+  ])('%s: the Amazon Customer Service article', async (language, body) => {
+    const t = await classifyEmail(mail('Amazon', body));
+    expect({ category: t.category, language: t.language, autoReply: t.autoReply }).toEqual({ category: 'amazon-customer-account', language, autoReply: true });
+  });
+});
+
+// The sign-in page's "no account with this e-mail", as the writer retells it.
+describe('no account found with the address, retold', () => {
+  it.each([
+    ['it', 'Quando entro mi esce scritto che non riescono a trovare un account con questo indirizzo email.'],
+    ['es', 'Me dice que no pueden encontrar una cuenta con este correo.'],
+    ['fr', "Le site me dit qu'il ne trouve pas de compte avec cette adresse."],
+    ['pt', 'Aparece que não conseguimos encontrar uma conta com esse e-mail.'],
+  ])('%s: the e-mail address article', async (language, body) => {
+    const t = await classifyEmail(mail('Login', body));
+    expect({ category: t.category, language: t.language, autoReply: t.autoReply }).toEqual({ category: 'email-address', language, autoReply: true });
+  });
+});
+
+// Tax or bank details named as missing from an empty account describe the account, not a tax
+// question: they are no evidence for `other`.
+it.each([
+  ['de', 'Ich kann mich anmelden, aber mein Bücherregal ist leer: keine Bücher, keine Steuerdaten, nichts.'],
+  ['es', 'Entro bien pero mi estantería está vacía: sin libros, sin datos fiscales, nada.'],
+])('%s: "no tax details" is no tax question', async (_language, body) => {
+  const t = await classifyEmail(mail('KDP', body));
+  expect(t.category).toBe('bookshelf-empty');
+  expect(t.evidence.filter((e) => e.category === 'other')).toEqual([]);
+});
+
 // Orders the writer never placed are the shopping account's (Amazon Customer Service), whatever
 // else the intruder changed with them: a phone number changed by someone else is not an account
 // made with a phone number.

@@ -65,6 +65,23 @@ describe('word model', () => {
     expect(evidence.map((e) => e.phrase).join(' | ')).toMatch(/500/);
   });
 
+  it('falls back to weaker words when no word is e times likelier, so a decision never comes without evidence', () => {
+    // Every category has two emails of its own word; "mail" is in one of each, and in one more
+    // password email: likelier for password, but less than e times.
+    const examples = CATEGORIES.flatMap((category, i) => [
+      { input: input(`mail word${i}`), category },
+      { input: input(`word${i} again`), category },
+    ]);
+    examples.push({ input: input('mail'), category: 'password' });
+    const model = new WordModel(trainWordModel(examples, CATEGORIES));
+    const evidence = model.evidence(input('mail'), 'password');
+    expect(evidence.map((e) => e.phrase)).toEqual(['mail']);
+    expect(evidence[0]!.weight).toBeGreaterThan(0);
+    expect(evidence[0]!.weight).toBeLessThan(1);
+    // A word that speaks against the category is never its evidence.
+    expect(model.evidence(input('mail'), 'other')).toEqual([]);
+  });
+
   it('reads an email exactly as the plain sum over its feature strings', async () => {
     // `read` finds rows from text spans without building strings; `readFeatures` is the plain
     // statement. Every email of two corpora, plus edge shapes, must read the same both ways.
