@@ -6,6 +6,7 @@ import { combineReadings } from './classify/second-opinion.ts';
 import type { WordModel } from './classify/word-model.ts';
 import { trainedWordModel } from './classify/trained-model.ts';
 import { detectAutomated, ownAddressSignal } from './mail/automated.ts';
+import { ourQuotedAnswer } from './mail/customer-text.ts';
 import { emptyEmail, MailTooLargeError, parseEmail, UNPARSEABLE } from './mail/parse.ts';
 import { redactEmail } from './redact.ts';
 import type { Category } from './taxonomy.ts';
@@ -89,7 +90,7 @@ export function triageParsed(
   for (const warning of parsed.warnings) {
     if (warning.includes(UNPARSEABLE)) reasons.push({ code: 'unparseable', detail: warning });
   }
-  const followUp = followUpReason(classification, quoted.trim() !== '');
+  const followUp = followUpReason(classification, quoted.trim() !== '') ?? sameArticleAgain(category, quoted, supportAddresses);
   if (followUp) reasons.push(followUp);
   // Machine mail is never answered anyway: a hold would only add noise to its reasons.
   if (combined.hold && !machine.system) reasons.push(combined.hold);
@@ -159,6 +160,25 @@ function followUpReason(c: Classification, isReply: boolean): Reason | null {
     return { code: 'follow-up', detail: 'a thank-you: the problem is solved, nothing to send' };
   }
   return null;
+}
+
+/** An agent's question to the writer, in the eight languages (our articles ask none of these). */
+const ASKS_FOR_DETAILS =
+  /\b(?:could|can|would) you (?:please )?(?:tell|let|send|confirm|describe|check|clarify|explain)|\bplease (?:tell us|let us know|send us|confirm|describe|clarify)|\b(?:können|könnten|konnten) sie (?:uns )?(?:bitte )?(?:\S+ ){0,3}?(?:mitteilen|sagen|schicken|senden|bestätigen|beschreiben)|\bteilen sie uns\b|\bpourriez-vous\b|\bpouvez-vous (?:nous )?(?:indiquer|préciser|envoyer|confirmer|décrire)|\bmerci de (?:nous )?(?:préciser|indiquer|confirmer)|\b(?:podría|podrías|puede|pueden)(?:s)? (?:usted )?(?:indicarnos|decirnos|enviarnos|confirmarnos|describirnos|explicarnos)|\b(?:potrebbe|potreste|può) (?:indicarci|dirci|inviarci|confermarci|descriverci|spiegarci)|\b(?:poderia|pode|podem) (?:nos )?(?:informar|dizer|enviar|confirmar|descrever|explicar)|\bkunt u (?:ons )?(?:\S+ ){0,3}?(?:laten weten|vertellen|sturen|bevestigen|beschrijven)|でしょうか|教えていただけ|お知らせください/i;
+
+/**
+ * A reply to our own answer for the same problem: the writer has that article already (it is
+ * quoted below) and writes again, so sending it once more would loop. An answer to something
+ * else (an agent's question, another category's article) does not count.
+ */
+function sameArticleAgain(category: Category, quoted: string, supportAddresses: string[]): Reason | null {
+  if (category === 'other') return null;
+  const answer = ourQuotedAnswer(quoted, supportAddresses);
+  // An agent asked for details ("could you tell us what you see?"): this is the answer to that.
+  if (!answer || ASKS_FOR_DETAILS.test(answer)) return null;
+  const answered = classifyParts({ subject: '', own: answer, quoted: '', forwarded: '', signature: '', attachmentNames: [] });
+  if (answered.category !== category || answered.confidence < 0.5) return null;
+  return { code: 'follow-up', detail: `a reply to our ${category} answer, which it quotes: the same article again would loop; an agent answers` };
 }
 
 function unreadable(code: 'too-large' | 'unparseable', detail: string): Triage {

@@ -320,3 +320,68 @@ function hasDisclaimerWithin(lines: string[], from: number, to: number): boolean
   for (let i = from; i < to; i++) if (lines[i]!.length <= MAX_MARKER_LINE && paragraphStart(lines, i, from) && DISCLAIMER.test(lines[i]!)) return true;
   return false;
 }
+
+// Who "we" are in an attribution or header line when the caller names no address: a support
+// team of KDP in the eight languages, or a support/help mailbox.
+const OUR_NAME =
+  /\b(?:kdp|kindle direct publishing)\b.{0,24}(?:support|supporto|suporte|soporte|assistance|team|[ée]quipe|equipo|kundendienst|kundenservice|ondersteuning|helpdesk|サポート)|(?:support|supporto|suporte|soporte|assistance|kundendienst|service|servicio|servizio|servi[çc]o)\b.{0,24}\b(?:kdp|kindle direct publishing)\b|KDP\s*サポート|(?:^|[<\s"(:])(?:support|help|kdp|kdp[-.]support)@/i;
+
+/** How many `>` start the line (spaces between them allowed). */
+function quoteDepth(line: string): number {
+  let depth = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 62 /* > */) depth++;
+    else if (c !== 32 && c !== 9) break;
+  }
+  return depth;
+}
+
+const unquote = (line: string) => line.replace(/^[ \t]*(?:>[ \t]?)+/, '');
+
+/** Where another quoted message opens at `i` (of lines without quote marks): "On … wrote:", an Outlook From line or separator. */
+function opensMessage(plain: string[], i: number): boolean {
+  const text = plain[i]!;
+  return replyHeaderLength(plain, i) > 0 || HEADER_FROM.test(text) || ORIGINAL_MESSAGE.test(text) || UNDERSCORES.test(text);
+}
+
+/**
+ * Our earlier answer as the reply quotes it: the text under the first attribution or header
+ * block that names us (one of `supportAddresses`, or a KDP support team by name), without its
+ * quote marks and without the older messages quoted inside it. '' when the quote holds nothing
+ * of ours. Used to tell "the article again" (a loop) from an answer to something new.
+ */
+export function ourQuotedAnswer(quoted: string, supportAddresses: readonly string[] = []): string {
+  if (!quoted) return '';
+  const lines = quoted.slice(0, MAX_SPLIT_CHARS).split('\n');
+  const plain = lines.map(unquote);
+  const addresses = supportAddresses.map((a) => a.trim().toLowerCase()).filter(Boolean);
+  const namesUs = (text: string) => {
+    const lower = text.toLowerCase();
+    return addresses.some((a) => lower.includes(a)) || OUR_NAME.test(text);
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.length > MAX_MARKER_LINE) continue;
+    // "On …, KDP Support <support@…> wrote:" (wrapped over up to three lines), or an Outlook block.
+    const attribution = replyHeaderLength(plain, i);
+    const outlook = attribution === 0 && HEADER_FROM.test(plain[i]!);
+    if (!attribution && !outlook) continue;
+    if (!namesUs(plain.slice(i, i + Math.max(attribution, 1)).join(' '))) continue;
+    let j = i + Math.max(attribution, 1);
+    // The rest of an Outlook block (Sent, To, Subject) and blank lines stand before the body.
+    while (j < lines.length && (isBlank(plain[j]!) || (outlook && (HEADER_DATE.test(plain[j]!) || HEADER_TO.test(plain[j]!) || HEADER_SUBJECT.test(plain[j]!))))) j++;
+    if (j >= lines.length) return '';
+    const depth = quoteDepth(lines[j]!);
+    const body: string[] = [];
+    for (; j < lines.length; j++) {
+      if (isBlank(plain[j]!)) {
+        body.push('');
+        continue;
+      }
+      if (quoteDepth(lines[j]!) !== depth || opensMessage(plain, j)) break;
+      body.push(plain[j]!);
+    }
+    return body.join('\n').trim();
+  }
+  return '';
+}

@@ -697,6 +697,70 @@ describe('orders the writer never placed', () => {
   });
 });
 
+// A reply to our own answer for the same problem, quoted below: the article again would loop.
+// An answer to an agent's question, or a new problem after another article, still gets one.
+describe('a reply to our answer for the same problem', () => {
+  function reply(own: string, ours: string): string {
+    return [
+      'From: Author <author@example.com>',
+      'To: support@kdp.example.com',
+      'Subject: Re: KDP',
+      'Message-ID: <r1@example.com>',
+      'In-Reply-To: <a1@kdp.example.com>',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      own,
+      '',
+      'Il giorno ven 24 ott 2025 alle ore 16:40 Supporto KDP <support@kdp.example.com> ha scritto:',
+      '',
+      ...ours.split('\n').map((l) => `> ${l}`),
+    ].join('\r\n');
+  }
+  const PASSWORD_ANSWER = 'Gentile autore,\ncontrolli il BLOC MAIUSC; la password distingue maiuscole e minuscole.\nUsi la pagina di reimpostazione della password e controlli la cartella spam.\nSupporto KDP';
+
+  it('the same problem again: a person answers', async () => {
+    const t = await classifyEmail(reply('Ho reimpostato la password tre volte e il sito dice ancora che la password non è corretta.', PASSWORD_ANSWER));
+    expect(t.category).toBe('password');
+    expect(t.autoReply).toBe(false);
+    expect(t.reasons.map((r) => r.code)).toContain('follow-up');
+  });
+
+  it('a new problem after that answer: its own article', async () => {
+    const t = await classifyEmail(reply('Ora il problema è un altro: il codice di verifica via SMS non arriva mai, anche dopo tre tentativi.', PASSWORD_ANSWER));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'two-step-verification', autoReply: true });
+  });
+
+  it('the answer to an agent asking for details: the article', async () => {
+    const t = await classifyEmail(
+      reply(
+        'Dopo il login vedo sempre la pagina "404 Not Found".',
+        'Gentile autore,\npotrebbe indicarci che cosa vede sullo schermo quando accede al suo account KDP e alla pagina 404?\nSupporto KDP',
+      ),
+    );
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'error-404', autoReply: true });
+  });
+});
+
+// A person asked for in so many words; a change notice the writer did not make (a take-over).
+describe('a person asked for, or a change the writer did not make', () => {
+  it.each([
+    ['error-404', 'de', 'Nach der Anmeldung sehe ich nur „404 – Seite nicht gefunden“. Ich bitte um eine Rückmeldung von einem Menschen.'],
+    ['error-500', 'en', 'Every sign-in ends on 500 Internal Server Error. I would really like an answer from a real person this time.'],
+    ['password', 'es', 'Me llegó un correo de Amazon diciendo que se cambió mi contraseña, y yo no hice ningún cambio. Ahora la contraseña no funciona.'],
+    ['password', 'fr', "J'ai reçu un mail disant que mon mot de passe a été changé, mais je n'ai rien demandé. Maintenant le mot de passe est refusé."],
+  ] as const)('%s (%s): no article', async (category, language, body) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect({ category: t.category, language: t.language, autoReply: t.autoReply }).toEqual({ category, language, autoReply: false });
+  });
+
+  it('fr: "je n\'ai rien changé" alone is no take-over: the article', async () => {
+    const t = await classifyEmail(mail('KDP', "Depuis ce matin on me dit que le mot de passe est incorrect. Je n'ai rien changé."));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'password', autoReply: true });
+  });
+});
+
 // The error-500 article says to try again in 10-15 minutes: after days of the error, that wait
 // is what did not help, so a person answers. An hour, or days of another problem, still get the
 // article.

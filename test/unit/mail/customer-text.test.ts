@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SPLIT_CHARS, splitCustomerText } from '../../../shared/mail/customer-text.ts';
+import { MAX_SPLIT_CHARS, ourQuotedAnswer, splitCustomerText } from '../../../shared/mail/customer-text.ts';
 
 const all = (t: ReturnType<typeof splitCustomerText>) => [t.own, t.quoted, t.forwarded, t.signature].join('\n');
 
@@ -225,5 +225,44 @@ describe('splitCustomerText: nothing lost, bounded work', () => {
     expect(splitCustomerText('')).toEqual({ own: '', quoted: '', forwarded: '', signature: '' });
     const line = `On ${'x'.repeat(100_000)} wrote:`;
     expect(splitCustomerText(line).own).toBe(line);
+  });
+});
+
+describe('ourQuotedAnswer: what we said before, as the reply quotes it', () => {
+  it('takes our answer under a Gmail attribution, without the older message quoted inside it', () => {
+    const quoted = [
+      'On Tue, 21 Oct 2025 at 10:47, KDP Support <support@kdp.example.com>',
+      'wrote:',
+      '',
+      '> Hello Joaquín,',
+      '> The error 500 is a temporary server problem. Try again in 10-15 minutes.',
+      '>',
+      '> On Mon, 20 Oct 2025 at 09:00, Joaquín <j@example.com> wrote:',
+      '>> I see 500 Internal Server Error.',
+    ].join('\n');
+    expect(ourQuotedAnswer(quoted, ['support@kdp.example.com'])).toBe('Hello Joaquín,\nThe error 500 is a temporary server problem. Try again in 10-15 minutes.');
+  });
+
+  it('takes our answer under an Outlook header block that names us by team name alone', () => {
+    const quoted = [
+      '-----Ursprüngliche Nachricht-----',
+      'Von: KDP Support <kdp-hilfe@example.net>',
+      'Gesendet: Montag, 3. November 2025 16:12',
+      'An: Beat <b@example.com>',
+      'Betreff: AW: Anmeldung',
+      '',
+      'Guten Tag, bitte achten Sie auf die Gross- und Kleinschreibung.',
+      '',
+      '-----Ursprüngliche Nachricht-----',
+      'Von: Beat <b@example.com>',
+      'Passwort geht nicht.',
+    ].join('\n');
+    expect(ourQuotedAnswer(quoted)).toBe('Guten Tag, bitte achten Sie auf die Gross- und Kleinschreibung.');
+  });
+
+  it("finds nothing of ours in the writer's own earlier mail, resent", () => {
+    const quoted = ['On Mon, 3 Nov 2025 at 09:00, Ana Lima <ana@example.com> wrote:', '> My password is refused.'].join('\n');
+    expect(ourQuotedAnswer(quoted, ['support@kdp.example.com'])).toBe('');
+    expect(ourQuotedAnswer('', ['support@kdp.example.com'])).toBe('');
   });
 });
