@@ -39,7 +39,10 @@ import { DEFAULT_CONFIDENCE_THRESHOLD } from '../../../shared/triage.ts';
 // right now) 95.0% with 4 and holdout35 (a twin, a tenth hand, MIME shapes) 96.3% with 1 by the
 // rules alone; with the word model 96.3% with 2 (a request for a person written into a
 // subordinate clause, a daughter asking for her father's books) and 97.5% with 1 (two problems
-// the label leaves to a person).
+// the label leaves to a person). holdout36 (a twin, an eleventh hand, the short bulk of a mailbox)
+// 96.3% with 3 and holdout37 (a twin, a twelfth hand, conversations) 95.0% with 4 by the rules
+// alone; with the word model 97.5% with 2 and 95.0% with 4 (the same article sent again to a
+// reply that quotes it: since then a reply to our own answer for the same problem goes to a person).
 // The floors keep what error analysis of generic weaknesses brought (see README "Classifier");
 // none of these sets is unseen by the rules any more. The word model is trained on every corpus,
 // so each set here is read by a model trained on all the others: what it adds is measured
@@ -88,6 +91,8 @@ const CORPORA = [
   { dir: 'holdout33', total: 80, accuracy: 0.95, coverage: 0.8, perLanguage: 0.8 },
   { dir: 'holdout34', total: 80, accuracy: 0.93, coverage: 0.8, perLanguage: 0.8 },
   { dir: 'holdout35', total: 80, accuracy: 0.95, coverage: 0.85, perLanguage: 0.8 },
+  { dir: 'holdout36', total: 80, accuracy: 0.95, coverage: 0.85, perLanguage: 0.8 },
+  { dir: 'holdout37', total: 80, accuracy: 0.92, coverage: 0.8, perLanguage: 0.75 },
 ];
 
 /** Every corpus's emails as the word model reads them, loaded once. */

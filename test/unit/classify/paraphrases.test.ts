@@ -755,6 +755,14 @@ describe('a person asked for, or a change the writer did not make', () => {
     expect({ category: t.category, language: t.language, autoReply: t.autoReply }).toEqual({ category, language, autoReply: false });
   });
 
+  it.each([
+    ['nl', 'Mijn man en ik delen één Amazon account. Kan zijn boek naar een eigen account, met zijn eigen mailadres? Hij kan er nu niet meer bij.'],
+    ['en', 'My wife and I share one Amazon login and she cannot get to her book any more. Can her book go into a separate account with her own address?'],
+  ])('%s: a book split off into an account of its own: no article', async (_language, body) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect(t.autoReply).toBe(false);
+  });
+
   it('fr: "je n\'ai rien changé" alone is no take-over: the article', async () => {
     const t = await classifyEmail(mail('KDP', "Depuis ce matin on me dit que le mot de passe est incorrect. Je n'ai rien changé."));
     expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'password', autoReply: true });
