@@ -337,6 +337,9 @@ function quoteDepth(line: string): number {
   return depth;
 }
 
+/** How much of the quoted text is searched for our answer and read as it. */
+const OUR_ANSWER_SCAN_CHARS = 16 * 1024;
+
 const unquote = (line: string) => line.replace(/^[ \t]*(?:>[ \t]?)+/, '');
 
 /** Where another quoted message opens at `i` (of lines without quote marks): "On … wrote:", an Outlook From line or separator. */
@@ -353,7 +356,8 @@ function opensMessage(plain: string[], i: number): boolean {
  */
 export function ourQuotedAnswer(quoted: string, supportAddresses: readonly string[] = []): string {
   if (!quoted) return '';
-  const lines = quoted.slice(0, MAX_SPLIT_CHARS).split('\n');
+  // Our answer sits at the top of what is quoted: a long thread's older history is not read.
+  const lines = quoted.slice(0, OUR_ANSWER_SCAN_CHARS).split('\n');
   const plain = lines.map(unquote);
   const addresses = supportAddresses.map((a) => a.trim().toLowerCase()).filter(Boolean);
   const namesUs = (text: string) => {
