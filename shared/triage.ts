@@ -167,9 +167,18 @@ const ASKS_FOR_DETAILS =
   /\b(?:could|can|would) you (?:please )?(?:tell|let|send|confirm|describe|check|clarify|explain)|\bplease (?:tell us|let us know|send us|confirm|describe|clarify)|\b(?:können|könnten|konnten) sie (?:uns )?(?:bitte )?(?:\S+ ){0,3}?(?:mitteilen|sagen|schicken|senden|bestätigen|beschreiben)|\bteilen sie uns\b|\bpourriez-vous\b|\bpouvez-vous (?:nous )?(?:indiquer|préciser|envoyer|confirmer|décrire)|\bmerci de (?:nous )?(?:préciser|indiquer|confirmer)|\b(?:podría|podrías|puede|pueden) (?:usted )?(?:indicarnos|decirnos|enviarnos|confirmarnos|describirnos|explicarnos)|\b(?:potrebbe|potreste|può) (?:indicarci|dirci|inviarci|confermarci|descriverci|spiegarci)|\b(?:poderia|pode|podem) (?:nos )?(?:informar|dizer|enviar|confirmar|descrever|explicar)|\bkunt u (?:ons )?(?:\S+ ){0,3}?(?:laten weten|vertellen|sturen|bevestigen|beschrijven)|でしょうか|教えていただけ|お知らせください/i;
 
 /**
- * A reply to our own answer for the same problem: the writer has that article already (it is
+ * Categories whose articles give one and the same remedy: the help page fixes an empty Bookshelf
+ * and an accidental second account alike ("sign out, then sign back in with the email and
+ * password of your KDP account"), so either answer quoted back has already given the other.
+ */
+const SAME_REMEDY: ReadonlyArray<ReadonlySet<Category>> = [new Set(['multiple-accounts', 'bookshelf-empty'])];
+
+const sameRemedy = (a: Category, b: Category) => a === b || SAME_REMEDY.some((group) => group.has(a) && group.has(b));
+
+/**
+ * A reply to our own answer for the same problem: the writer has that remedy already (it is
  * quoted below) and writes again, so sending it once more would loop. An answer to something
- * else (an agent's question, another category's article) does not count.
+ * else (an agent's question, another remedy's article) does not count.
  */
 function sameArticleAgain(category: Category, quoted: string, supportAddresses: string[]): Reason | null {
   if (category === 'other') return null;
@@ -177,7 +186,7 @@ function sameArticleAgain(category: Category, quoted: string, supportAddresses: 
   // An agent asked for details ("could you tell us what you see?"): this is the answer to that.
   if (!answer || ASKS_FOR_DETAILS.test(answer)) return null;
   const answered = classifyParts({ subject: '', own: answer, quoted: '', forwarded: '', signature: '', attachmentNames: [] });
-  if (answered.category !== category || answered.confidence < 0.5) return null;
+  if (!sameRemedy(answered.category, category) || answered.confidence < 0.5) return null;
   return { code: 'follow-up', detail: `a reply to our ${category} answer, which it quotes: the same article again would loop; an agent answers` };
 }
 

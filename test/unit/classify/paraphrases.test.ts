@@ -732,6 +732,20 @@ describe('a reply to our answer for the same problem', () => {
     expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'two-step-verification', autoReply: true });
   });
 
+  // The help page fixes both with the same "sign out, sign back in with your KDP account's email
+  // and password": whichever of the two articles we sent, the writer has had that remedy.
+  it('an empty Bookshelf after our second-account answer: the same remedy, a person answers', async () => {
+    const t = await classifyEmail(
+      reply(
+        'Ho fatto come scritto, sono uscito e rientrato, ma il mio scaffale è ancora vuoto: nessuno dei miei libri compare.',
+        "Gentile autore,\nè possibile che sia stato creato per errore un secondo account con la stessa e-mail.\nEsca dall'account e acceda di nuovo con l'e-mail e la password del suo account KDP.\nSupporto KDP",
+      ),
+    );
+    expect(t.category).toBe('bookshelf-empty');
+    expect(t.autoReply).toBe(false);
+    expect(t.reasons.map((r) => r.code)).toContain('follow-up');
+  });
+
   it('the answer to an agent asking for details: the article', async () => {
     const t = await classifyEmail(
       reply(
