@@ -6,6 +6,20 @@ import { normalize, originalSpan } from '../../../shared/classify/normalize.ts';
 import { LiteralFilter, requirements } from '../../../shared/classify/prefilter.ts';
 import { parseEmail } from '../../../shared/mail/parse.ts';
 
+describe('lexicon', () => {
+  // Rules read normalised text: a letter that normalising folds away ("á", "ü") can never match,
+  // so a pattern written with one would silently miss. Letters normalising keeps ("ß") are fine.
+  it('writes every pattern in the letters of normalised text', () => {
+    const dead = [...RULES, ...SIGNALS].flatMap((rule) =>
+      // Escapes (\S, \b, \p{L}) are syntax, not letters to match.
+      [...new Set(rule.pattern.source.replace(/\\(?:[pP]\{[^}]*\}|.)/g, '').match(/[A-Z\u00c0-\u024f]/g) ?? [])]
+        .filter((letter) => normalize(letter).text !== letter)
+        .map((letter) => `${rule.id}: ${letter}`),
+    );
+    expect(dead).toEqual([]);
+  });
+});
+
 describe('normalize', () => {
   it('folds case, diacritics, full-width forms and typographic punctuation', () => {
     expect(normalize('Número de TELÉFONO ４０４ “quoted” — it’s').text).toBe('numero de telefono 404 "quoted" - it\'s');

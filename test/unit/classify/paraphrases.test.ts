@@ -927,3 +927,68 @@ describe('a problem named only in an attached file name', () => {
     expect(t.evidence.some((e) => e.source === 'attachment' && e.category === 'error-404')).toBe(true);
   });
 });
+
+// An order of the writer's own author copies is a KDP print order, and a refund of tax withheld is
+// a tax question: neither is the Amazon shopping account, whose words ("un pedido de", "rimborso")
+// they share.
+describe('author copies and tax refunds are not the shopping account', () => {
+  it.each([
+    ['pt', 'Cópias do autor', 'Fiz pelo KDP um pedido de 25 cópias do autor para a noite de autógrafos e até agora nada chegou.'],
+    ['es', 'Ejemplares', 'Hice un pedido de ejemplares de autor de mi poemario hace tres semanas y sigue sin llegar.'],
+    ['fr', 'Exemplaires', "J'ai passé une commande d'exemplaires d'auteur pour un salon du livre, elle n'est jamais arrivée."],
+    ['it', 'Ritenuta', 'Sulle royalties americane è applicata la ritenuta del 30%: è possibile il rimborso delle ritenute già trattenute dopo il W-8BEN?'],
+    ['de', 'Quellensteuer', 'Wie bekomme ich eine Rückerstattung der Quellensteuer auf meine Tantiemen aus den USA?'],
+  ])('%s: not amazon-customer-account', async (_language, subject, body) => {
+    const t = await classifyEmail(mail(subject, body));
+    expect(t.category).not.toBe('amazon-customer-account');
+    expect(t.autoReply).toBe(false);
+  });
+
+  it('pt: cannot sign in to order copies: the sign-in overview', async () => {
+    const t = await classifyEmail(mail('Não consigo entrar', 'Desde ontem não consigo mais acessar minha conta do KDP e preciso fazer um pedido de exemplares para a feira.'));
+    expect(t.category).toBe('sign-in-general');
+  });
+
+  it.each([
+    ['es', 'Reembolso', 'Me cobraron dos veces el mismo pedido en Amazon y quiero el reembolso.'],
+    ['de', 'Rückerstattung', 'Ich warte seit zwei Wochen auf die Rückerstattung für eine Bestellung bei Amazon.'],
+  ])('%s: a refund of an Amazon purchase is still the shopping account', async (_language, subject, body) => {
+    const t = await classifyEmail(mail(subject, body));
+    expect(t.category).toBe('amazon-customer-account');
+  });
+});
+
+// Someone else's account opened to the writer ("que vincularan sus títulos a mi cuenta", "give
+// me access to her account"), or the account passed to a new holder ("trasferire la gestione
+// dell'account alla Fondazione"): who holds an account is for a person to decide.
+describe('access to another holder\'s account, or the account passed on', () => {
+  it.each([
+    ['es', 'Soy agente literaria de la novelista. Les agradecería que vincularan sus títulos a mi cuenta de la agencia, mi estantería está vacía.'],
+    ['en', "I'm my mother's assistant and see nothing on my own Bookshelf. Could you link her books to my account so I can follow the sales?"],
+    ['de', 'Bei mir ist das Bücherregal leer. Bitte geben Sie mir Zugriff auf das KDP-Konto meiner Mutter, ich betreue ihre Bücher.'],
+  ])('%s: no article', async (_language, body) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect(t.autoReply).toBe(false);
+  });
+
+  it.each([
+    ['it', "Il collaboratore che gestiva l'account KDP della casa editrice se n'è andato. Come possiamo trasferire l'account alla nuova responsabile? Nessuno riesce ad accedere."],
+    ['en', "The editor who ran our KDP account has left the press and nobody can sign in. We would like to transfer the account to our new managing editor."],
+    ['de', 'Unser früherer Geschäftsführer hat das KDP-Konto angelegt, wir kommen nicht mehr hinein. Kann das Konto auf unsere neue Verlagsleiterin übertragen werden?'],
+    ['fr', "La présidente qui gérait le compte KDP de l'association est partie, on ne peut plus se connecter. Comment transférer le compte au nouveau bureau ?"],
+    ['pt', 'Quem criou a conta KDP da editora já saiu e ninguém consegue entrar. Como transferir a conta para o novo responsável?'],
+    ['nl', 'Onze oud-medewerker beheerde het KDP-account en niemand kan nu inloggen. Kunnen we het account overzetten naar de stichting?'],
+    ['ja', '前任者が作ったKDPアカウントにログインできません。アカウントを新しい担当者に移管したいです。'],
+  ])('%s: the account passed to a new holder: no article', async (_language, body) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect(t.autoReply).toBe(false);
+  });
+
+  it.each([
+    ['createspace-migration', 'My paperbacks were transferred from CreateSpace to KDP. Which email do I use to sign in and see them?'],
+    ['createspace-migration', 'Meine Taschenbücher wurden von CreateSpace auf KDP übertragen. Mit welcher E-Mail melde ich mich an, um sie zu sehen?'],
+  ] as const)('%s: moved to KDP is not a new holder: the article', async (category, body) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category, autoReply: true });
+  });
+});
