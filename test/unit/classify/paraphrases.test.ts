@@ -992,3 +992,29 @@ describe('access to another holder\'s account, or the account passed on', () => 
     expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category, autoReply: true });
   });
 });
+
+// An Amazon order number that starts with 404, a Bookshelf word ending one sentence and a
+// "nothing" opening the next, reviews taken off a book: none of these is a sign-in problem.
+describe('words that only look like a sign-in problem', () => {
+  it.each([
+    ['es', 'Pedido 404-... no recibido', 'Compré 20 ejemplares de mi libro en Amazon.es (pedido nº 404-8811273-5512345) y el seguimiento dice entregado, pero no ha llegado nada.'],
+    ['en', 'Order 404-2277351-9911223', 'My order 404-2277351-9911223 of my own paperbacks says delivered but nothing came.'],
+    ['it', 'recensioni sparite', 'Il mio romanzo aveva 23 recensioni su Amazon.it, da ieri ne vedo solo 9. Molti lettori li conosco dalle presentazioni in biblioteca. Nessuno mi ha avvisato.'],
+    ['de', 'Rezensionen weg', 'Bei meinem Krimi sind seit gestern zwölf Rezensionen verschwunden. Kann man sie wiederherstellen?'],
+    ['fr', 'Avis supprimés', 'Sur la page de mon roman, plusieurs avis ont disparu depuis hier. Pourquoi ont-ils été supprimés ?'],
+    ['pt', 'Avaliações', 'As avaliações do meu livro sumiram da página da Amazon desde ontem.'],
+  ])('%s: not a sign-in article', async (_language, subject, body) => {
+    const t = await classifyEmail(mail(subject, body));
+    expect(t.category).not.toMatch(/^error-404$|^bookshelf-empty$/);
+    expect(t.autoReply).toBe(false);
+  });
+
+  it.each([
+    ['error-404', 'Nach dem Anmelden kommt nur ein 404-Fehler, jedes Mal.'],
+    ['error-404', 'After I sign in I get a 404 - page not found.'],
+    ['bookshelf-empty', 'Ho fatto il login ma la mia biblioteca è vuota, non c\'è nessun libro.'],
+  ] as const)('%s still reads as itself', async (category, body) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect(t.category).toBe(category);
+  });
+});
