@@ -94,7 +94,11 @@ export function forEachWord(text: string, visit: (start: number, end: number) =>
   }
 }
 
-/** Every feature of one text, in order: single words, then each pair of neighbouring words. */
+/**
+ * Every feature of one text, in order: single words, then each pair of neighbouring words.
+ * Overlapping Japanese character pairs are not paired again: "二つ"+"つ三" would count each
+ * character up to four times and make the model overconfident on Japanese mail.
+ */
 function featuresOf(part: Part, text: NormalizedText, out: Found[]): void {
   const words: Found[] = [];
   forEachWord(text.text, (start, end) => words.push({ feature: text.text.slice(start, end), part, start, end, text }));
@@ -102,6 +106,7 @@ function featuresOf(part: Part, text: NormalizedText, out: Found[]): void {
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i]!;
     const b = words[i + 1]!;
+    if (b.start < a.end) continue;
     out.push({ feature: `${a.feature} ${b.feature}`, part, start: a.start, end: b.end, text });
   }
 }
@@ -299,18 +304,20 @@ export class WordModel {
       if (!raw.trim()) continue;
       const text = normalize(raw.length > MAX_PART_CHARS ? raw.slice(0, MAX_PART_CHARS) : raw).text;
       // The previous word's row: -1 at the start and after a word the model does not know (a
-      // pair with an unknown word is never a feature).
+      // pair with an unknown word is never a feature); its end, as overlapping words never pair.
       let previous = -1;
+      let previousEnd = 0;
       forEachWord(text, (start, end) => {
         const row = this.index.word(text, start, end);
         if (row >= 0) {
           this.count(row, score, stamp);
-          if (previous >= 0) {
+          if (previous >= 0 && start >= previousEnd) {
             const pair = this.index.pair(previous, row);
             if (pair >= 0) this.count(pair, score, stamp);
           }
         }
         previous = row;
+        previousEnd = end;
       });
     }
     return this.posterior(score);

@@ -173,11 +173,10 @@ describe('classifyEmail decisions and reasons', () => {
     expect(t).toMatchObject({ category, autoReply: true });
   });
 
-  // Known drift, kept visible: "入れましたが" is "I typed them in, but" (guesses put into the field),
-  // and the rules read password; since the word model learnt holdout42–45 it reads the character
-  // pairs "二つ" and "はどう" as the multiple-accounts mails' and vetoes the article. `it.fails`
-  // turns red the day the reply comes back, so this can be made a plain case again.
-  it.fails('answers a plain ja password request in new wording with its article (held by the word model)', async () => {
+  // "入れましたが" is "I typed them in, but": guesses put into the field, a password case. The word
+  // model once paired overlapping character pairs ("二つ"+"つ三"), counting each character up to four
+  // times, and its overconfident multiple-accounts reading held this article back.
+  it('answers a plain ja password request in new wording with its article', async () => {
     const t = await classifyEmail(
       mail({ Subject: 'KDP' }, '思いつくパスワードを二つ三つ入れましたが、どれも違うと出ます。新しいパスワードにするにはどうすればよいでしょうか。'),
       { supportAddresses: [SUPPORT] },
