@@ -131,14 +131,17 @@ export function triageParsed(
 }
 
 /**
- * Articles whose one remedy the writer says is already spent: sending it again would not be
- * listening. Each holds only its own article (days of another problem still get theirs).
+ * Articles whose one remedy the writer says is already spent, or who asks for what only staff can
+ * give: sending it would not be listening. Each holds only its own article (days of another
+ * problem still get theirs).
  */
 const REMEDY_SPENT: ReadonlyArray<{ category: Category; signal: SignalName; detail: string }> = [
   // "Try again in 10-15 minutes", after days of it.
   { category: 'error-500', signal: 'lasting-days', detail: 'a server error lasting days: the wait the article advises has not helped; an agent answers' },
   // "Answer the account-status e-mail", already answered, with nothing back.
   { category: 'error-404', signal: 'status-reply-spent', detail: 'already answered the account-status e-mail the article points to: an agent answers' },
+  // …or asks us to restore the account rather than how to appeal: that decision is a person's.
+  { category: 'error-404', signal: 'reinstate', detail: 'asks us to restore the closed account: only an agent can decide that' },
   // The reset mail goes to a mailbox that no longer exists (signing in with the address still
   // works, so the e-mail articles still fit).
   { category: 'password', signal: 'mailbox-gone', detail: "the account's e-mail box no longer exists: an agent changes the address" },

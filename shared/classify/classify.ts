@@ -333,10 +333,18 @@ export function classifyParts(input: ClassifierInput): Classification {
   let confidence = sigmoid(2.0 * (strength - 1.1)) * sigmoid(7 * (separation - 0.25));
   let safety = 1;
   if (category !== 'other') {
-    if (signals.includes('security') && category !== 'amazon-customer-account') safety *= 0.45;
+    const breakIn = signals.includes('security') || signals.includes('orders-not-mine');
+    if (breakIn && category !== 'amazon-customer-account') safety *= 0.45;
     // A break-in on the shopping account is Amazon Customer Service's, unless the customer also
-    // fears for the KDP side (books, royalties, bank details): then a person answers.
-    if (signals.includes('security') && category === 'amazon-customer-account' && (scores.other >= 0.8 || signals.includes('kdp-at-risk'))) safety *= 0.6;
+    // fears for the KDP side (books, royalties, bank details): then a person answers. Orders
+    // nobody in the house placed are fraud on an account that is often the KDP one too: a person
+    // checks, unless the writer says KDP itself is fine.
+    if (
+      breakIn &&
+      category === 'amazon-customer-account' &&
+      (scores.other >= 0.8 || signals.includes('kdp-at-risk') || (signals.includes('orders-not-mine') && !signals.includes('signed-in-fine')))
+    )
+      safety *= 0.6;
     if (signals.includes('partial-missing') && category === 'bookshelf-empty') safety *= 0.45;
     if (signals.includes('account-closure')) safety *= 0.5;
     if (signals.includes('sensitive')) safety *= 0.4;

@@ -1018,3 +1018,57 @@ describe('words that only look like a sign-in problem', () => {
     expect(t.category).toBe(category);
   });
 });
+
+// Orders nobody in the house placed: fraud on an account that is often the KDP one as well.
+describe('orders the writer did not place', () => {
+  it.each([
+    ['de', 'Auf meinem Amazon-Konto sind heute zwei Bestellungen aufgetaucht, die ich nicht aufgegeben habe. Über dasselbe Konto veröffentliche ich auch meine Romane bei KDP.'],
+    ['pt', 'Apareceram na minha conta Amazon compras que eu não fiz, com o meu cartão. Uso essa conta também para publicar os meus livros.'],
+    ['en', 'Someone placed orders that I never made on my Amazon account last night. I publish my books on KDP too.'],
+  ])('%s: a person checks the fraud', async (_language, body) => {
+    const t = await classifyEmail(mail('Amazon', body));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'amazon-customer-account', autoReply: false });
+  });
+
+  it.each([
+    ['pt', 'Tem dois pedidos na minha conta da Amazon que eu não fiz. No KDP está tudo certo, o problema é só a conta de compras.'],
+    ['it', 'Sul mio account Amazon ci sono ordini che non ho fatto io. Su KDP è tutto a posto, è solo l\'account per gli acquisti.'],
+  ])('%s: KDP said to be fine: Amazon Customer Service\'s article', async (_language, body) => {
+    const t = await classifyEmail(mail('Amazon', body));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'amazon-customer-account', autoReply: true });
+  });
+});
+
+// The error-404 article says how to appeal (answer the account-status e-mail); restoring the
+// account is a decision only staff can make.
+describe('a closed account the writer asks us to restore', () => {
+  it.each([
+    ['es', 'Desde que cerraron mi cuenta solo veo "404 Not Found" al iniciar sesión. Exijo que me reactiven la cuenta hoy mismo.'],
+    ['de', 'Nach der Anmeldung erscheint nur noch "404 Not Found", mein Konto wurde geschlossen. Ich fordere Sie auf, es umgehend wieder freizuschalten.'],
+    ['ja', 'サインインすると「404 Not Found」しか表示されません。アカウントを元に戻していただけますか。'],
+  ])('%s: an agent answers', async (_language, body) => {
+    const t = await classifyEmail(mail('404', body));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'error-404', autoReply: false });
+  });
+
+  it('it: asking how to reopen it is what the article answers', async () => {
+    const t = await classifyEmail(mail('404', 'Dopo l\'accesso vedo solo "404 Not Found" e ho ricevuto una mail sullo stato dell\'account. Come posso fare per riaprirlo?'));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'error-404', autoReply: true });
+  });
+});
+
+describe('a Kindle e-reader that will not connect', () => {
+  it.each([
+    ['de', 'Mein neuer Kindle Paperwhite lässt sich nicht registrieren, obwohl ich mit demselben Konto bei KDP veröffentliche.'],
+    ['es', 'Mi lector Kindle no se conecta a mi cuenta desde la última actualización. En KDP entro sin problemas.'],
+    ['en', 'My Kindle Oasis will not register to my account any more, it just says registration failed.'],
+  ])('%s: no sign-in article', async (_language, body) => {
+    const t = await classifyEmail(mail('Kindle', body));
+    expect(t.autoReply).toBe(false);
+  });
+});
+
+it('pt: a journalist who is also the author and cannot sign in is no press inquiry', async () => {
+  const t = await classifyEmail(mail('Ajuda', 'Sou jornalista e escritora, publiquei dois livros na KDP. Desde ontem não consigo entrar na minha conta, volto sempre à página de entrada.'));
+  expect(t.category).toBe('sign-in-general');
+});
