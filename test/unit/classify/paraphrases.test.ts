@@ -1072,3 +1072,41 @@ it('pt: a journalist who is also the author and cannot sign in is no press inqui
   const t = await classifyEmail(mail('Ajuda', 'Sou jornalista e escritora, publiquei dois livros na KDP. Desde ontem não consigo entrar na minha conta, volto sempre à página de entrada.'));
   expect(t.category).toBe('sign-in-general');
 });
+
+// Papers offered to prove who the writer is or that they may act for the author: the writer
+// expects an identity or mandate check, which only a person can make.
+describe('proof of identity or mandate offered', () => {
+  const problems = {
+    en: 'The verification code still goes to my old phone, which was stolen last month.',
+    de: 'Ich schreibe für meinen Vater: er kommt nicht mehr in sein KDP-Konto, das Passwort wird abgelehnt.',
+    es: 'Mi contraseña no funciona y el correo para restablecerla no llega.',
+    nl: 'De code voor de verificatie in twee stappen komt op mijn oude telefoon die ik niet meer heb.',
+  } as const;
+
+  it.each(Object.entries(problems))('%s: without the offer the article answers', async (_language, body) => {
+    expect((await classifyEmail(mail('KDP', body))).autoReply).toBe(true);
+  });
+
+  it.each([
+    ['en', `${problems.en} I would be happy to send a copy of my driver's licence to show the account is mine.`],
+    ['de', `${problems.de} Eine Kopie seines Personalausweises kann ich Ihnen gern zuschicken.`],
+    ['es', `${problems.es} Puedo adjuntar mi pasaporte si hace falta.`],
+    ['nl', `${problems.nl} Ik kan een kopie van mijn paspoort opsturen.`],
+    ['fr', "Le code de vérification arrive sur mon ancien portable, que je n'ai plus. Je peux vous transmettre une copie de mon passeport."],
+    ['it', "Non riesco più ad accedere: il codice di verifica arriva su un numero che non ho più. Posso inviarvi una copia della carta d'identità."],
+    ['pt', 'Escrevo pela minha avó, que não consegue mais entrar na conta KDP: a senha não é aceita. Posso enviar a procuração assinada por ela.'],
+    ['ja', '認証コードが以前の携帯電話に送られてしまい、サインインできません。本人確認書類のコピーをお送りすることもできます。'],
+  ])('%s: a person answers', async (_language, body) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect(t.autoReply).toBe(false);
+    expect(t.reasons.map((r) => r.code)).toContain('low-confidence');
+  });
+
+  it.each([
+    ['fr', "Amazon me demande une pièce d'identité pour débloquer mon compte client Amazon, je ne peux plus rien commander."],
+    ['en', 'My Amazon shopping account asks me to upload a photo ID before I can change my address.'],
+  ])('%s: Amazon asking the customer for an ID is no offer', async (_language, body) => {
+    const t = await classifyEmail(mail('Amazon', body));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'amazon-customer-account', autoReply: true });
+  });
+});
