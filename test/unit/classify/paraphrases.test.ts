@@ -1110,3 +1110,41 @@ describe('proof of identity or mandate offered', () => {
     expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'amazon-customer-account', autoReply: true });
   });
 });
+
+describe('asking us to restore a closed account, in request forms', () => {
+  it.each([
+    ['it', "Dopo l'accesso vedo solo 404 Not Found, l'account è stato chiuso. Vi chiedo formalmente di riattivare l'account."],
+    ['es', 'Desde el viernes veo un error 404 al iniciar sesión; me han cerrado la cuenta. Exijo que se me explique qué ha pasado y que se reactive la cuenta de inmediato.'],
+    ['fr', "Après la connexion j'ai une page 404, mon compte a été fermé. Je vous demande de réactiver mon compte."],
+    ['pt', 'Depois de entrar aparece 404 Not Found, a conta foi encerrada. Peço que reativem a minha conta.'],
+    ['de', 'Nach der Anmeldung kommt 404, das Konto wurde geschlossen. Ich bitte um sofortige Reaktivierung.'],
+    ['nl', 'Na het inloggen krijg ik 404, het account is gesloten. Ik verzoek u het account te heractiveren.'],
+  ])('%s: an agent answers', async (_language, body) => {
+    const t = await classifyEmail(mail('404', body));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'error-404', autoReply: false });
+  });
+
+  it.each([
+    ['es', '¿Cómo hago para que se reactive la cuenta? Me sale 404 después de iniciar sesión.'],
+    ['de', 'Nach der Anmeldung kommt 404, das Konto wurde geschlossen. Wie kann ich Einspruch einlegen?'],
+  ])('%s: asking how is what the article answers', async (_language, body) => {
+    const t = await classifyEmail(mail('404', body));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'error-404', autoReply: true });
+  });
+});
+
+describe('a lawyer for the author, or a mandate letter', () => {
+  it.each([
+    ['es', 'Al iniciar sesión aparece "404 Not Found". Si no hay respuesta esta semana, el asunto pasará a nuestro abogado.'],
+    ['it', "La mia assistita non riesce più ad accedere a KDP: dopo la password compare un errore 404."],
+    ['en', 'I manage the KDP account of the author Jane Doe and cannot sign in: the password is refused. Her signed letter of authorization is attached.'],
+    ['nl', 'Namens mijn moeder: zij kan niet meer inloggen, het wachtwoord wordt geweigerd. Een machtiging stuur ik mee.'],
+  ])('%s: a person answers', async (_language, body) => {
+    expect((await classifyEmail(mail('KDP', body))).autoReply).toBe(false);
+  });
+
+  it("it: a law office's signature under the writer's own problem is no case", async () => {
+    const t = await classifyEmail(mail('KDP', 'Buongiorno, inserisco la password ma risulta sempre errata, anche dopo averla reimpostata.\n\nAvv. Paolo Rossi\nStudio Legale Rossi - Bologna'));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'password', autoReply: true });
+  });
+});
