@@ -1148,3 +1148,20 @@ describe('a lawyer for the author, or a mandate letter', () => {
     expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'password', autoReply: true });
   });
 });
+
+// "I don't want to create another account by mistake": a second account feared, not made.
+describe('a second account the writer wants to avoid', () => {
+  it.each([
+    ['es', '¿Dónde está exactamente la página para restablecer la contraseña? No quiero crear otra cuenta sin querer.', 'password'],
+    ['de', 'Mein Passwort wird abgelehnt, obwohl es stimmt. Ich will nicht aus Versehen ein zweites Konto anlegen.', 'password'],
+    ['it', 'Non voglio creare un altro account: la password non viene accettata, cosa faccio?', 'password'],
+    ['en', 'I made my account with my phone number and now it says no account found. I do not want to create a new account and lose my books.', 'mobile-phone'],
+  ] as const)('%s: reads as the problem named', async (_language, body, category) => {
+    expect((await classifyEmail(mail('KDP', body))).category).toBe(category);
+  });
+
+  it('es: one made by accident is still the second account', async () => {
+    const t = await classifyEmail(mail('KDP', 'Sin querer me creé otra cuenta con el mismo correo y ahora no veo mis libros.'));
+    expect(t.category).toBe('multiple-accounts');
+  });
+});
