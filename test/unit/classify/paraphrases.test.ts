@@ -1165,3 +1165,20 @@ describe('a second account the writer wants to avoid', () => {
     expect(t.category).toBe('multiple-accounts');
   });
 });
+
+// Unsure whether the account was made with the phone or the e-mail: either article may miss.
+describe('phone or e-mail, the writer cannot tell', () => {
+  it.each([
+    ['en', 'I think I opened the account with my cell number, but maybe it was with my email. Neither works, it sends me back to the sign-in page.'],
+    ['de', 'Ich glaube, ich habe das Konto mit meiner Handynummer angelegt, aber vielleicht war es doch die E-Mail-Adresse. Es klappt mit keinem.'],
+    ['es', 'Creo que registré la cuenta con mi correo, o tal vez con el número de celular. No puedo entrar con ninguno.'],
+    ['it', "Penso di aver creato l'account con il numero di cellulare, ma forse era con l'indirizzo email. Non entro più."],
+  ])('%s: a person answers', async (_language, body) => {
+    expect((await classifyEmail(mail('KDP', body))).autoReply).toBe(false);
+  });
+
+  it('en: an account made with the phone, said plainly, gets the article', async () => {
+    const t = await classifyEmail(mail('KDP', 'I created my KDP account with my mobile number and it says no account found when I type it.'));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'mobile-phone', autoReply: true });
+  });
+});
