@@ -1182,3 +1182,91 @@ describe('phone or e-mail, the writer cannot tell', () => {
     expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'mobile-phone', autoReply: true });
   });
 });
+
+// "Three days have passed": the error-500 article's wait is already spent.
+describe('a server error that days have passed on', () => {
+  it.each([
+    ['es', 'Ya pasaron cuatro días y sigo viendo "500 Internal Server Error" cada vez que entro a KDP.'],
+    ['en', 'Two weeks have gone by and KDP still shows me a 500 Internal Server Error after signing in.'],
+    ['it', 'Sono passati tre giorni e dopo il login compare ancora "Errore 500".'],
+    ['pt', 'Já se passaram cinco dias e continua o erro 500 quando entro no KDP.'],
+    ['de', 'Drei Tage sind vergangen und beim Anmelden kommt immer noch ein Fehler 500.'],
+  ])('%s: an agent answers', async (_language, body) => {
+    const t = await classifyEmail(mail('Error 500', body));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'error-500', autoReply: false });
+  });
+
+  it('es: an error that came a few days later is no wait spent', async () => {
+    const t = await classifyEmail(mail('Error 500', 'Publiqué el libro el lunes y dos días más tarde, al iniciar sesión, me sale "500 Internal Server Error". ¿Qué hago?'));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'error-500', autoReply: true });
+  });
+});
+
+// Consumer bodies, small-claims courts and damages named against us: a dispute for a person.
+describe('a complaint to a consumer body or a claim for damages', () => {
+  it.each([
+    ['pt', 'Não consigo acessar minha conta do KDP há uma semana. Vou abrir reclamação no Procon e pedir indenização.'],
+    ['it', 'Dopo la password vedo sempre 404 Not Found. Se non ricevo risposta passo tutto al mio legale.'],
+    ['de', 'Ich komme nicht mehr in mein KDP-Konto. Ich werde mich an die Verbraucherzentrale wenden und Schadensersatz verlangen.'],
+    ['fr', "Je n'arrive plus à me connecter à KDP. Je saisis une association de consommateurs et je réclamerai des dommages et intérêts."],
+    ['es', 'No puedo entrar en mi cuenta de KDP. Iré a la oficina del consumidor y pediré una indemnización por daños y perjuicios.'],
+    ['nl', 'Ik kan niet inloggen op KDP. Ik stap naar de Geschillencommissie en eis schadevergoeding.'],
+  ])('%s: a person answers', async (_language, body) => {
+    expect((await classifyEmail(mail('KDP', body))).autoReply).toBe(false);
+  });
+});
+
+// "So far only automatic answers": another would be one more of them.
+describe('a writer who has had only automatic answers', () => {
+  it.each([
+    ['en', 'I keep getting only automated replies. My password is refused every time I sign in to KDP.'],
+    ['de', 'Ich bekomme immer nur automatische Antworten. Mein Passwort wird bei KDP nicht angenommen.'],
+    ['es', 'Solo recibo respuestas automáticas. Pongo mi contraseña de KDP y me dice que es incorrecta.'],
+    ['it', "Ricevo soltanto risposte automatiche. La password di KDP non viene accettata."],
+  ])('%s: an agent answers', async (_language, body) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'password', autoReply: false });
+  });
+
+  it('en: an automatic reply mentioned in passing is no complaint', async () => {
+    const t = await classifyEmail(mail('KDP', 'The password reset email never arrives, although I got your automatic reply straight away. I checked the spam folder too.'));
+    expect(t.category).toBe('password');
+  });
+});
+
+// "I read your page on this and did what it says": the article is what they already have.
+describe('a writer who has read our help page', () => {
+  it.each([
+    ['nl', 'Ik heb jullie hulppagina doorgelezen en de code via sms komt nog steeds niet binnen bij het inloggen.', 'two-step-verification'],
+    ['de', 'Ich habe Ihren Artikel zur Zwei-Schritt-Verifizierung gelesen, aber der Code per SMS kommt trotzdem nicht.', 'two-step-verification'],
+    ['en', "I've read your page about which e-mail to use after CreateSpace and tried both addresses; neither shows my books.", 'createspace-migration'],
+    ['fr', "J'ai lu votre article sur le mot de passe oublié, mais l'e-mail de réinitialisation n'arrive toujours pas.", 'password'],
+  ] as const)('%s: an agent answers', async (_language, body, category) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category, autoReply: false });
+  });
+
+  it('en: reading the error page is not reading ours', async () => {
+    const t = await classifyEmail(mail('KDP', 'After signing in I read the error page: it says 500 Internal Server Error. It started five minutes ago.'));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'error-500', autoReply: true });
+  });
+});
+
+// Books moved into a firm's account, a user added to someone's account, authority over it asked.
+describe('titles into our account, a place on someone else’s, authority over it', () => {
+  it.each([
+    ['en', 'We are a small press. Could you transfer the three CreateSpace books of our authors into our publisher account?'],
+    ['es', 'Somos una editorial: ¿pueden pasar los libros de CreateSpace de nuestros autores a nuestra cuenta de KDP?'],
+    ['en', 'Her Bookshelf is empty when I sign in. Could you add me as an extra user on her KDP account so I can see the books?'],
+    ['fr', "Mon père ne voit plus ses livres en se connectant. Pouvez-vous m'ajouter comme utilisateur sur son compte KDP ?"],
+    ['it', 'Mia madre non riesce più a entrare in KDP. Potete autorizzarmi a gestire il suo account?'],
+    ['de', 'Meine Mutter kommt nicht mehr in ihr KDP-Konto, das Passwort stimmt nicht. Können Sie mich bevollmächtigen, das Konto zu verwalten?'],
+  ])('%s: a person answers', async (_language, body) => {
+    expect((await classifyEmail(mail('KDP', body))).autoReply).toBe(false);
+  });
+
+  it('en: moving from CreateSpace to KDP on one’s own is the article', async () => {
+    const t = await classifyEmail(mail('CreateSpace', 'My books moved from CreateSpace to KDP years ago. Which e-mail do I sign in with now? My old CreateSpace address does not work.'));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'createspace-migration', autoReply: true });
+  });
+});
