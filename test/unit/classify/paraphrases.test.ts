@@ -1270,3 +1270,20 @@ describe('titles into our account, a place on someone else’s, authority over i
     expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'createspace-migration', autoReply: true });
   });
 });
+
+// "We can show the account is ours": the writer expects an ownership check, which a person makes.
+describe('a writer offering to prove the account is theirs', () => {
+  it.each([
+    ['fr', "Le code de vérification arrive sur l'ancien téléphone de ma collègue. Nous pouvons prouver que le compte est le nôtre."],
+    ['es', 'El código de verificación llega al móvil de una antigua empleada. Podemos demostrar que la cuenta es nuestra.'],
+    ['nl', 'De verificatiecode gaat naar de telefoon van een oud-collega. We kunnen bewijzen dat het account van ons is.'],
+  ])('%s: a person answers', async (_language, body) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'two-step-verification', autoReply: false });
+  });
+
+  it('fr: the same codes without the offer get the article', async () => {
+    const t = await classifyEmail(mail('KDP', "Le code de vérification arrive sur l'ancien téléphone de ma collègue."));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'two-step-verification', autoReply: true });
+  });
+});
