@@ -55,6 +55,8 @@ import { DEFAULT_CONFIDENCE_THRESHOLD } from '../../../shared/triage.ts';
 // 95.0/3, 91.3/0 and 90.0/0 with the word model (accuracy %/unwanted replies).
 // holdout54–61, eight more hands in the same eight emphases, first ran at 95.0/3, 97.5/2, 91.3/1,
 // 97.5/1, 97.5/0, 96.3/1, 91.3/1 and 90.0/0.
+// holdout62–69, eight more hands in the same eight emphases, first ran at 91.3/0, 93.8/1, 91.3/3,
+// 97.5/0, 98.8/2, 98.8/3, 93.8/1 and 93.8/1.
 // The floors keep what error analysis of generic weaknesses brought (see README "Classifier");
 // none of these sets is unseen by the rules any more. The word model is trained on every corpus,
 // so each set here is read by a model trained on all the others: what it adds is measured
@@ -71,7 +73,10 @@ import { DEFAULT_CONFIDENCE_THRESHOLD } from '../../../shared/triage.ts';
 // -22 answer that) nor to CreateSpace paperbacks missing beside a refused password (h38-049);
 // holdout55 wants none to an empty Bookshelf beside a second account (one remedy for both,
 // which other sets answer), to a reset mail not in spam (dev-107) nor to an unnamed error page
-// that loops back to the password (read as the overview).
+// that loops back to the password (read as the overview); holdout66 none to a 404 beside a
+// verification mail taken for a scam (the 404 article answers exactly that) nor to a third mail
+// nobody answered (h19-020 answers one); holdout67 none to a merge request (dev-015) nor to an
+// agent asking for the author's titles and sales.
 const CORPORA = [
   { dir: 'holdout', total: 96, accuracy: 0.9, coverage: 0.85, perLanguage: 0.75 },
   { dir: 'holdout2', total: 128, accuracy: 0.9, coverage: 0.8, perLanguage: 0.75 },
@@ -131,9 +136,17 @@ const CORPORA = [
   { dir: 'holdout56', total: 80, accuracy: 0.9, coverage: 0.85, perLanguage: 0.7 },
   { dir: 'holdout57', total: 80, accuracy: 0.97, coverage: 0.85, perLanguage: 0.85 },
   { dir: 'holdout58', total: 80, accuracy: 0.97, coverage: 0.9, perLanguage: 0.85 },
-  { dir: 'holdout59', total: 80, accuracy: 0.95, coverage: 0.9, perLanguage: 0.85 },
+  { dir: 'holdout59', total: 80, accuracy: 0.95, coverage: 0.85, perLanguage: 0.85 },
   { dir: 'holdout60', total: 80, accuracy: 0.9, coverage: 0.85, perLanguage: 0.75 },
   { dir: 'holdout61', total: 80, accuracy: 0.9, coverage: 0.85, perLanguage: 0.75 },
+  { dir: 'holdout62', total: 80, accuracy: 0.9, coverage: 0.85, perLanguage: 0.75 },
+  { dir: 'holdout63', total: 80, accuracy: 0.9, coverage: 0.85, perLanguage: 0.75 },
+  { dir: 'holdout64', total: 80, accuracy: 0.9, coverage: 0.8, perLanguage: 0.75 },
+  { dir: 'holdout65', total: 80, accuracy: 0.97, coverage: 0.9, perLanguage: 0.85 },
+  { dir: 'holdout66', total: 80, accuracy: 0.97, coverage: 0.9, perLanguage: 0.85, unwanted: 2 },
+  { dir: 'holdout67', total: 80, accuracy: 0.97, coverage: 0.85, perLanguage: 0.85, unwanted: 2 },
+  { dir: 'holdout68', total: 80, accuracy: 0.95, coverage: 0.85, perLanguage: 0.85 },
+  { dir: 'holdout69', total: 80, accuracy: 0.9, coverage: 0.75, perLanguage: 0.85 },
 ];
 
 /** Every corpus's emails as the word model reads them, loaded once. */
