@@ -287,6 +287,12 @@ export function classifyParts(input: ClassifierInput): Classification {
     scores['multiple-accounts'] += 0.5 * scores['bookshelf-empty'];
     scores['bookshelf-empty'] *= 0.5;
   }
+  // An empty "library" beside bought e-books or the Content and Devices page is the Kindle
+  // library of the shopping account, not the KDP Bookshelf.
+  if (kept.has('amazon.kindle-content')) {
+    scores['amazon-customer-account'] += 0.6 * scores['bookshelf-empty'];
+    scores['bookshelf-empty'] *= 0.4;
+  }
   // Which email to use is the very question the CreateSpace article answers.
   if (kept.has('cs.mention')) {
     scores['createspace-migration'] += 0.6 * scores['email-address'];

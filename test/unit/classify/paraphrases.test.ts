@@ -1287,3 +1287,76 @@ describe('a writer offering to prove the account is theirs', () => {
     expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'two-step-verification', autoReply: true });
   });
 });
+
+// Books on both of two accounts: signing in to the right one leaves the others behind, and moving
+// titles between accounts is staff work.
+describe('books on both of two accounts', () => {
+  it.each([
+    ['en', 'I ended up with two KDP accounts on the same email. Could you move my two newest books over to the old account? I can sign in to both.'],
+    ['de', 'Ich habe aus Versehen zwei Konten mit derselben E-Mail. Meine Bücher sind auf beide Konten verteilt. Was kann ich tun?'],
+    ['fr', "J'ai deux comptes avec la même adresse. Pouvez-vous transférer mon dernier livre vers l'ancien compte ?"],
+    ['es', 'Tengo dos cuentas con el mismo correo. ¿Podrían mover mis tres libros nuevos a la cuenta antigua?'],
+    ['it', 'Ho due account con la stessa email, e i miei libri sono divisi tra i due. Cosa devo fare?'],
+    ['pt', 'Tenho duas contas com o mesmo e-mail. Vocês podem passar o meu livro novo para a conta antiga?'],
+    ['nl', 'Ik heb twee accounts met hetzelfde e-mailadres. Kunnen jullie mijn nieuwste boek naar het oude account overzetten?'],
+    ['ja', '同じメールアドレスでアカウントが二つできてしまいました。新しい方で出した本を元のアカウントに移していただけますか。'],
+  ])('%s: an agent answers', async (_language, body) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'multiple-accounts', autoReply: false });
+  });
+
+  it('en: a second, empty account is the article', async () => {
+    const t = await classifyEmail(mail('KDP', 'I think I created a second account with the same email by clicking "new customer". It is empty and my books are on the old one. How do I get back to it?'));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'multiple-accounts', autoReply: true });
+  });
+});
+
+// "Not sure whether it said 404 or 500": the two error articles say different things.
+describe('an error page the writer cannot name', () => {
+  it.each([
+    ['en', "After I sign in to KDP I get an error page, I can't remember if it was a 404 or a 500."],
+    ['fr', "Après la connexion à KDP, une page d'erreur : 404 ou 500, je ne sais plus."],
+    ['de', 'Nach der Anmeldung bei KDP kommt eine Fehlerseite, ich weiß nicht mehr, ob 404 oder 500.'],
+  ])('%s: no article goes out', async (_language, body) => {
+    expect((await classifyEmail(mail('KDP', body))).autoReply).toBe(false);
+  });
+
+  it('en: a 404 named plainly is the article', async () => {
+    const t = await classifyEmail(mail('KDP', 'Every time I sign in to KDP I get a 404 Not Found page.'));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'error-404', autoReply: true });
+  });
+});
+
+// The Kindle library of bought e-books is the shopping account's, not the KDP Bookshelf.
+describe('the Kindle library of bought e-books', () => {
+  it.each([
+    ['en', 'The e-books I bought last year are gone from my Kindle library. Content and Devices shows nothing either.'],
+    ['es', 'Los ebooks que he comprado ya no salen en mi Kindle, y en "Contenido y dispositivos" la biblioteca está vacía.'],
+    ['nl', 'In "Inhoud en apparaten" is mijn bibliotheek leeg, al mijn gekochte e-books zijn weg.'],
+  ])('%s: the Amazon account’s article', async (_language, body) => {
+    expect((await classifyEmail(mail('Kindle', body))).category).toBe('amazon-customer-account');
+  });
+
+  it('en: an empty KDP Bookshelf stays the Bookshelf', async () => {
+    const t = await classifyEmail(mail('KDP', 'I signed in to KDP and my Bookshelf is empty, none of my published books are there.'));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'bookshelf-empty', autoReply: true });
+  });
+});
+
+// Access asked for by someone who is not the holder: the reset link to the writer instead, or
+// "pass me the access to his account".
+describe('access to someone else’s account redirected to the writer', () => {
+  it.each([
+    ['en', 'I am the agent of an author who cannot sign in; his password is refused. Please send the reset link to my address instead of his.'],
+    ['it', "Sono l'assistente dell'autrice: la password non funziona. Potete mandare il link di reimpostazione al mio indirizzo invece che al suo?"],
+    ['pt', 'Meu cliente não consegue mais entrar na conta dele. Vocês podem me passar o acesso à conta dele?'],
+    ['es', 'Mi padre ya no puede entrar en su cuenta de KDP. ¿Podrían pasarme el acceso a la cuenta de mi padre?'],
+  ])('%s: a person answers', async (_language, body) => {
+    expect((await classifyEmail(mail('KDP', body))).autoReply).toBe(false);
+  });
+
+  it('en: a reset mail to one’s own address is the article', async () => {
+    const t = await classifyEmail(mail('KDP', 'My password is refused. Could you send the reset link to my address? I never get it.'));
+    expect(t.category).toBe('password');
+  });
+});
