@@ -142,10 +142,10 @@ const REMEDY_SPENT: ReadonlyArray<{ category: Category; signal: SignalName; deta
   { category: 'error-404', signal: 'status-reply-spent', detail: 'already answered the account-status e-mail the article points to: an agent answers' },
   // …or asks us to restore the account rather than how to appeal: that decision is a person's.
   { category: 'error-404', signal: 'reinstate', detail: 'asks us to restore the closed account: only an agent can decide that' },
-  // The reset mail goes to a mailbox that no longer exists (signing in with the address still
-  // works, so the e-mail articles still fit).
   // "Sign in to the right account", when the other one holds books too: those titles stay apart.
   { category: 'multiple-accounts', signal: 'books-on-both', detail: 'books on both accounts, to be moved or joined: an agent does that' },
+  // The reset mail goes to a mailbox that no longer exists (signing in with the address still
+  // works, so the e-mail articles still fit).
   { category: 'password', signal: 'mailbox-gone', detail: "the account's e-mail box no longer exists: an agent changes the address" },
 ];
 
