@@ -1343,14 +1343,15 @@ describe('the Kindle library of bought e-books', () => {
   });
 });
 
-// Access asked for by someone who is not the holder: the reset link to the writer instead, or
-// "pass me the access to his account".
+// Access asked for by someone who is not the holder: the reset link to the writer instead,
+// "pass me the access to his account", "私が代わりに手続きを".
 describe('access to someone else’s account redirected to the writer', () => {
   it.each([
     ['en', 'I am the agent of an author who cannot sign in; his password is refused. Please send the reset link to my address instead of his.'],
     ['it', "Sono l'assistente dell'autrice: la password non funziona. Potete mandare il link di reimpostazione al mio indirizzo invece che al suo?"],
     ['pt', 'Meu cliente não consegue mais entrar na conta dele. Vocês podem me passar o acesso à conta dele?'],
     ['es', 'Mi padre ya no puede entrar en su cuenta de KDP. ¿Podrían pasarme el acceso a la cuenta de mi padre?'],
+    ['ja', '母はパソコンが苦手なので、娘の私が代わりに手続きをしたいのですが、母のKDPにログインするとパスワードが違いますと出ます。'],
   ])('%s: a person answers', async (_language, body) => {
     expect((await classifyEmail(mail('KDP', body))).autoReply).toBe(false);
   });
