@@ -68,17 +68,16 @@ import { DEFAULT_CONFIDENCE_THRESHOLD } from '../../../shared/triage.ts';
 // days is held); holdout14 and holdout15 want no reply to a merge request (dev-015 answers it) and
 // holdout14 to a 404 whose closure is contested (dev-038 answers it); holdout20, -21 and -23 want
 // no reply to a reset already tried or a changed phone number (dev-107 and dev-045 answer those);
-// holdout28 and -29 want none to a merge request (dev-015), holdout29 none to a reset mail not in
-// spam (dev-107) nor to a press whose former colleague set the account up (holdout18 and -24
-// answer that); holdout28's second is a password problem told before a late code (h28-038);
+// holdout29 wants none to a merge request (dev-015), to a reset mail not in spam (dev-107) nor
+// to a press whose former colleague set the account up (holdout18 and -24 answer that);
 // holdout38 wants none to a phone sign-in where the country code was already tried (holdout3 and
 // -22 answer that) nor to CreateSpace paperbacks missing beside a refused password (h38-049);
 // holdout55 wants none to an empty Bookshelf beside a second account (one remedy for both,
 // which other sets answer), to a reset mail not in spam (dev-107) nor to an unnamed error page
 // that loops back to the password (read as the overview); holdout66 none to a 404 beside a
 // verification mail taken for a scam (the 404 article answers exactly that) nor to a third mail
-// nobody answered (h19-020 answers one); holdout67 none to a merge request (dev-015) nor to an
-// agent asking for the author's titles and sales.
+// nobody answered (h19-020 answers one). A merge where both accounts hold books is held now
+// (holdout28's and holdout67's), one where the new account is empty still answered (dev-015).
 const CORPORA = [
   { dir: 'holdout', total: 96, accuracy: 0.9, coverage: 0.85, perLanguage: 0.75 },
   { dir: 'holdout2', total: 128, accuracy: 0.9, coverage: 0.8, perLanguage: 0.75 },
@@ -107,7 +106,7 @@ const CORPORA = [
   { dir: 'holdout25', total: 80, accuracy: 0.93, coverage: 0.72, perLanguage: 0.8 },
   { dir: 'holdout26', total: 80, accuracy: 0.92, coverage: 0.7, perLanguage: 0.7 },
   { dir: 'holdout27', total: 80, accuracy: 0.85, coverage: 0.7, perLanguage: 0.7 },
-  { dir: 'holdout28', total: 80, accuracy: 0.93, coverage: 0.8, perLanguage: 0.75, unwanted: 2 },
+  { dir: 'holdout28', total: 80, accuracy: 0.93, coverage: 0.8, perLanguage: 0.75 },
   { dir: 'holdout29', total: 80, accuracy: 0.92, coverage: 0.75, perLanguage: 0.75, unwanted: 3 },
   { dir: 'holdout30', total: 80, accuracy: 0.92, coverage: 0.8, perLanguage: 0.75 },
   { dir: 'holdout31', total: 80, accuracy: 0.95, coverage: 0.8, perLanguage: 0.85 },
@@ -146,7 +145,7 @@ const CORPORA = [
   { dir: 'holdout64', total: 80, accuracy: 0.9, coverage: 0.8, perLanguage: 0.75 },
   { dir: 'holdout65', total: 80, accuracy: 0.97, coverage: 0.9, perLanguage: 0.85 },
   { dir: 'holdout66', total: 80, accuracy: 0.97, coverage: 0.9, perLanguage: 0.85, unwanted: 2 },
-  { dir: 'holdout67', total: 80, accuracy: 0.97, coverage: 0.85, perLanguage: 0.85, unwanted: 2 },
+  { dir: 'holdout67', total: 80, accuracy: 0.97, coverage: 0.85, perLanguage: 0.85 },
   { dir: 'holdout68', total: 80, accuracy: 0.95, coverage: 0.85, perLanguage: 0.85 },
   { dir: 'holdout69', total: 80, accuracy: 0.9, coverage: 0.75, perLanguage: 0.85 },
   { dir: 'holdout70', total: 80, accuracy: 0.9, coverage: 0.85, perLanguage: 0.75 },
