@@ -1311,6 +1311,32 @@ describe('books on both of two accounts', () => {
   });
 });
 
+// Titles named on the second account too ("in the other one I published …"): joining the two
+// accounts is staff work, as above, said without a word of moving or splitting.
+describe('books named on each of two accounts', () => {
+  it.each([
+    ['en', 'I have two KDP accounts with the same email. My first novel is on the old one and in the other one I published my two latest books. Can they be joined?'],
+    ['de', 'Ich habe zwei Konten mit derselben Adresse. Im einen Konto sind meine Gedichte, im anderen habe ich 2023 zwei Romane veröffentlicht. Kann man das zusammenlegen?'],
+    ['fr', "J'ai deux comptes avec le même e-mail : sur le premier mes trois polars, dans l'autre le tome 4 publié l'an dernier. Que faire ?"],
+    ['es', 'Tengo dos cuentas con el mismo correo. En una están mis poemarios y en la otra publiqué el año pasado tres novelas. ¿Se pueden unir?'],
+    ['it', "Ho due account con la stessa email: nel primo ci sono i miei racconti, nell'altro ho pubblicato due romanzi. Si possono unire?"],
+    ['pt', 'Tenho duas contas com o mesmo e-mail. Numa estão os meus contos e na outra publiquei dois romances no ano passado. Dá para juntar?'],
+    ['nl', 'Ik heb twee accounts met hetzelfde e-mailadres. In het ene staan mijn gedichten, in het andere heb ik vorig jaar twee romans gepubliceerd. Kan dat samen?'],
+    ['ja', '同じメールアドレスでアカウントが二つあります。一つには詩集、もう一つのアカウントには小説を3冊出版しています。まとめられますか。'],
+  ])('%s: an agent answers', async (_language, body) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'multiple-accounts', autoReply: false });
+  });
+
+  it.each([
+    ['en', 'I have two KDP accounts with the same email. My books are on the old one and in the other one there is nothing. How do I get back to the old one?'],
+    ['pt', 'Tenho duas contas com o mesmo e-mail, e só uma tem os meus livros. Na outra não há nada. Como volto à certa?'],
+  ])('%s: an empty second account is the article', async (_language, body) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'multiple-accounts', autoReply: true });
+  });
+});
+
 // "Not sure whether it said 404 or 500": the two error articles say different things.
 describe('an error page the writer cannot name', () => {
   it.each([
