@@ -87,9 +87,12 @@ const MADE_SECOND_ACCOUNT = ['multi.created-intl', 'multi.new-to-amazon', 'multi
 const FALLBACK = new Set(['password.mention', 'shelf.mention', '2sv.verifying', 'other.royalty-word', 'password.junk']);
 const DIMINISH = [1, 0.7, 0.45, 0.3, 0.2];
 
-/** Words for "the attached file / the screenshot" in the eight languages. */
+/**
+ * Words for "the attached file / the screenshot" in the eight languages, and "this is what comes
+ * up" ("me sale esto", "dit krijg ik") said beside an attached picture.
+ */
 const POINTS_AT_ATTACHMENT =
-  /attach|screen ?shot|screen ?cap|capture d|pi[eè]ces? jointes?|anhang|angeh[aä]ngt|bildschirm(?:foto|kopie)|allegat|captura|anexo|anexad|em anexo|bijlage|schermafbeelding|foto|photo|スクショ|スクリーンショット|添付|画像/i;
+  /attach|screen ?shot|screen ?cap|capture d|pi[eè]ces? jointes?|anhang|angeh[aä]ngt|bildschirm(?:foto|kopie)|allegat|captura|anexo|anexad|em anexo|bijlage|schermafbeelding|foto|photo|スクショ|スクリーンショット|添付|画像|\bthis (?:is what )?(?:comes|shows|pops) up\b|\bthis (?:is what )?appears\b|\b(?:sale|aparece) esto\b|\bdas (?:hier )?(?:kommt|erscheint)\b|(?:ça|\bca) (?:s'affiche|appara[iî]t)\b|\b(?:esce|compare|appare) questo\b|\baparece isso\b|\b(?:dit|dat) (?:krijg ik|verschijnt)\b|こう表示|この(?:ような)?(?:画面|表示)/i;
 
 /** Bounds the text one part contributes, so a huge thread costs no more than its head. */
 const MAX_PART_CHARS = 8_000;

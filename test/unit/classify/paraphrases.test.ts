@@ -928,6 +928,48 @@ describe('a problem named only in an attached file name', () => {
   });
 });
 
+// Asked in words not seen before: to speak with someone, a proxy for the holder, the account to be
+// reopened. Each is a person's to answer.
+describe('a person asked for, a proxy, a closed account to reopen', () => {
+  it.each([
+    ['nl', 'KDP', 'Na het inloggen krijg ik alleen een 404-pagina. Ik wil graag met iemand spreken die dit kan uitleggen.', 'error-404'],
+    ['de', 'KDP', 'Nach der Anmeldung sehe ich nur „404 Not Found“. Ich möchte bitte mit jemandem sprechen, der mir das erklärt.', 'error-404'],
+    ['it', 'Password', 'Mia madre non ricorda più la password di KDP. Ho una delega: potete reimpostarla voi?', 'password'],
+    ['es', 'Cuenta cerrada', 'Al entrar en KDP sale un error 404 y un correo dice que la cuenta está cerrada. Necesitamos que se reactive antes del lanzamiento.', 'error-404'],
+  ])('%s: no article', async (_language, subject, body, category) => {
+    const t = await classifyEmail(mail(subject, body));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category, autoReply: false });
+  });
+
+  it('nl: a 404 after signing in, said plainly, is the article', async () => {
+    const t = await classifyEmail(mail('KDP', 'Na het inloggen krijg ik alleen een 404-pagina. Wat moet ik doen?'));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'error-404', autoReply: true });
+  });
+});
+
+// "This is what comes up" beside a picture: what the writer sees is in the picture nobody has
+// read, so the overview article may miss it.
+describe('"this is what comes up" beside an attached picture', () => {
+  it.each([
+    ['en', "This is what comes up and I can't sign in."],
+    ['de', 'Das hier erscheint jedes Mal, ich kann mich nicht anmelden.'],
+    ['fr', "Ça s'affiche et je ne peux pas me connecter."],
+    ['es', 'Me aparece esto y no puedo iniciar sesión.'],
+    ['it', 'Mi compare questo e non riesco ad accedere.'],
+    ['pt', 'Aparece isso e não consigo entrar.'],
+    ['nl', 'Dit krijg ik te zien en ik kan niet inloggen.'],
+    ['ja', 'こう表示されてログインできません。'],
+  ])('%s: a person looks at the picture', async (_language, body) => {
+    const t = await classifyEmail(withScreenshot(body, 'IMG_20251103_0912.png'));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'sign-in-general', autoReply: false });
+  });
+
+  it('en: the error named in the text still gets its article', async () => {
+    const t = await classifyEmail(withScreenshot('This is what comes up after I sign in: 500 Internal Server Error.', 'IMG_20251103_0912.png'));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'error-500', autoReply: true });
+  });
+});
+
 // An order of the writer's own author copies is a KDP print order, and a refund of tax withheld is
 // a tax question: neither is the Amazon shopping account, whose words ("un pedido de", "rimborso")
 // they share.
@@ -942,6 +984,26 @@ describe('author copies and tax refunds are not the shopping account', () => {
     const t = await classifyEmail(mail(subject, body));
     expect(t.category).not.toBe('amazon-customer-account');
     expect(t.autoReply).toBe(false);
+  });
+
+  // The order number of such an order ("Bestellnummer", "número de pedido") is the print order's.
+  it.each([
+    ['de', 'Ich habe 30 Autorenexemplare bestellt (Bestellnummer 302-4471920-1183306), aber das Paket ist nie angekommen.'],
+    ['fr', "J'ai commandé 20 exemplaires d'auteur, numéro de commande 403-2291874-5521907, et le colis n'est jamais arrivé."],
+    ['es', 'Pedí 25 ejemplares de autor para la feria (número de pedido 402-7713006-9912843) y la caja no ha llegado.'],
+    ['it', "Ho ordinato 30 copie d'autore, numero ordine 171-5530218-4402196, ma il pacco non è mai arrivato."],
+    ['pt', 'Encomendei 40 cópias de autor (número do pedido 701-3308412-6627015) e ainda não chegaram.'],
+    ['nl', 'Ik heb 50 auteursexemplaren besteld, bestelnummer 405-9920117-3345810, maar de doos is nooit aangekomen.'],
+    ['ja', '著者用コピーを20冊注文しました(注文番号 503-1184420-7730951)が、まだ届きません。'],
+  ])('%s: an order of author copies with its order number is not the shopping account', async (_language, body) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect(t.category).not.toBe('amazon-customer-account');
+    expect(t.autoReply).toBe(false);
+  });
+
+  it('de: an order number beside the shopping account’s delivery address stays the shopping account', async () => {
+    const t = await classifyEmail(mail('Lieferadresse', 'Bestellnummer 302-4471920-1183306: in meinem Amazon-Kundenkonto steht noch die alte Lieferadresse, wo ändere ich sie?'));
+    expect(t.category).toBe('amazon-customer-account');
   });
 
   it('pt: cannot sign in to order copies: the sign-in overview', async () => {
