@@ -362,8 +362,9 @@ export function classifyParts(input: ClassifierInput): Classification {
     if (!hits.some((h) => h.category === category && h.weight > 0 && h.source !== 'attachment')) confidence *= 0.6;
     // "Sometimes my books, sometimes an empty account, depending on the password": that coming
     // and going is the two accounts themselves, not two problems.
-    const alternationIsTwoAccounts = category === 'multiple-accounts' && [...kept].some((id) => GROUP_OF.get(id) === 'multi.same-email');
-    if (signals.includes('mixed') && !alternationIsTwoAccounts) confidence *= 0.5;
+    const twoAccounts = category === 'multiple-accounts';
+    const doubtIsTwoAccounts = twoAccounts && [...kept].some((id) => GROUP_OF.get(id) === 'multi.same-email');
+    if ((signals.includes('mixed') && !doubtIsTwoAccounts) || (signals.includes('alternating') && !twoAccounts)) confidence *= 0.5;
     // "Can't log in, see screenshot" and nothing names the cause: what went wrong is in the
     // picture nobody has read, so the overview article may miss it.
     if (pointsAtAttachment && category === 'sign-in-general') confidence *= 0.6;

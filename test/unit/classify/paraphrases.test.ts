@@ -947,6 +947,43 @@ describe('a person asked for, a proxy, a closed account to reopen', () => {
   });
 });
 
+// Symptoms that come and go ("a volte … altre volte"): two problems, and the writer cannot say
+// which; unless what comes and goes is the writer's two accounts, which is the second-account article.
+describe('symptoms that come and go', () => {
+  it.each([
+    ['en', 'Sometimes KDP says my password is wrong, other times it wants a code that never arrives.'],
+    ['de', 'Manchmal heißt es, das Passwort sei falsch, dann wieder kommt nach der Anmeldung „500 Internal Server Error“.'],
+    ['fr', "Parfois on me dit que l'adresse e-mail est inconnue, d'autres fois le code de vérification n'arrive pas."],
+    ['es', 'A veces me dice que la contraseña es incorrecta y otras veces sale un error 404 al entrar.'],
+    ['it', 'A volte mi dice che il numero di telefono non esiste, altre volte che la password è sbagliata.'],
+    ['pt', 'Às vezes aparece erro 500 depois do login, outras vezes diz que a senha está errada.'],
+    ['nl', 'De ene keer zegt KDP dat mijn wachtwoord niet klopt, de andere keer komt de verificatiecode niet aan.'],
+  ])('%s: no article', async (_language, body) => {
+    expect((await classifyEmail(mail('KDP', body))).autoReply).toBe(false);
+  });
+
+  it.each([
+    ['en', 'I think I have two accounts with the same email. Sometimes I land in the one with my books, other times in a new one, depending on which password I use.'],
+    ['it', "Credo di avere due account con la stessa email: a volte entro in quello con i miei libri, altre volte in uno nuovo, a seconda della password."],
+    ['pt', 'Acho que tenho duas contas com o mesmo e-mail: às vezes entro na que tem os meus livros, às vezes numa nova, vazia.'],
+  ])('%s: two accounts that alternate get the second-account article', async (_language, body) => {
+    const t = await classifyEmail(mail('KDP', body));
+    expect({ category: t.category, autoReply: t.autoReply }).toEqual({ category: 'multiple-accounts', autoReply: true });
+  });
+});
+
+// "Someone messed with my account" ("alguém mexeu na minha conta"): a possible break-in.
+describe('someone having tampered with the account', () => {
+  it.each([
+    ['en', 'Someone has messed with my KDP account: the Bookshelf is empty and I did not change anything.'],
+    ['pt', 'Acho que alguém mexeu na minha conta, a estante está vazia.'],
+    ['it', 'Temo che qualcuno abbia manomesso il mio account: la libreria è vuota.'],
+    ['nl', 'Volgens mij heeft iemand aan mijn account gezeten, mijn boekenplank is leeg.'],
+  ])('%s: no article', async (_language, body) => {
+    expect((await classifyEmail(mail('KDP', body))).autoReply).toBe(false);
+  });
+});
+
 // "This is what comes up" beside a picture: what the writer sees is in the picture nobody has
 // read, so the overview article may miss it.
 describe('"this is what comes up" beside an attached picture', () => {
