@@ -58,20 +58,19 @@ import { DEFAULT_CONFIDENCE_THRESHOLD } from '../../../shared/triage.ts';
 // holdout62–69, eight more hands in the same eight emphases, first ran at 91.3/0, 93.8/1, 91.3/3,
 // 97.5/0, 98.8/2, 98.8/3, 93.8/1 and 93.8/1.
 // holdout70–77, eight more hands in the same eight emphases, first ran at 92.5/1, 90.0/2, 95.0/2,
-// 96.3/0, 98.8/0, 97.5/3, 90.0/0 and 93.8/0.
+// 96.3/0, 98.8/0, 97.5/3, 90.0/0 and 93.8/0; holdout78–85 at 95.0/3, 96.3/1, 95.0/0, 96.3/1,
+// 97.5/1, 95.0/2, 97.5/0 and 92.5/1.
 // The floors keep what error analysis of generic weaknesses brought (see README "Classifier");
 // none of these sets is unseen by the rules any more. The word model is trained on every corpus,
 // so each set here is read by a model trained on all the others: what it adds is measured
 // on mail it has not seen. `unwanted` is 1 but where a set's labels contradict
 // another corpus's: holdout11 wants no reply to a reset mail "not in spam either", which the dev
 // corpus answers, and to a 500 of 15 hours (dev-110 answers one of three hours; a 500 lasting
-// days is held); holdout14 and holdout15 want no reply to a merge request (dev-015 answers it) and
-// holdout14 to a 404 whose closure is contested (dev-038 answers it); holdout20, -21 and -23 want
-// no reply to a reset already tried or a changed phone number (dev-107 and dev-045 answer those);
-// holdout29 wants none to a merge request (dev-015), to a reset mail not in spam (dev-107) nor
-// to a press whose former colleague set the account up (holdout18 and -24 answer that);
-// holdout38 wants none to a phone sign-in where the country code was already tried (holdout3 and
-// -22 answer that) nor to CreateSpace paperbacks missing beside a refused password (h38-049);
+// days is held); holdout14 wants no reply to a merge request (dev-015 answers it) nor to a 404
+// whose closure is contested (dev-038 answers it); holdout23 none to a reset already tried or a
+// changed phone number (dev-107 and dev-045 answer those); holdout38 none to a phone sign-in
+// where the country code was already tried (holdout3 and -22 answer that) nor to CreateSpace
+// paperbacks missing beside a refused password (h38-049);
 // holdout55 wants none to an empty Bookshelf beside a second account (one remedy for both,
 // which other sets answer), to a reset mail not in spam (dev-107) nor to an unnamed error page
 // that loops back to the password (read as the overview); holdout66 none to a 404 beside a
@@ -93,13 +92,13 @@ const CORPORA = [
   { dir: 'holdout12', total: 80, accuracy: 0.8, coverage: 0.65, perLanguage: 0.6 },
   { dir: 'holdout13', total: 80, accuracy: 0.82, coverage: 0.75, perLanguage: 0.6 },
   { dir: 'holdout14', total: 80, accuracy: 0.92, coverage: 0.8, perLanguage: 0.75, unwanted: 3 },
-  { dir: 'holdout15', total: 80, accuracy: 0.86, coverage: 0.8, perLanguage: 0.7, unwanted: 2 },
+  { dir: 'holdout15', total: 80, accuracy: 0.86, coverage: 0.8, perLanguage: 0.7 },
   { dir: 'holdout16', total: 80, accuracy: 0.92, coverage: 0.8, perLanguage: 0.8 },
   { dir: 'holdout17', total: 80, accuracy: 0.92, coverage: 0.75, perLanguage: 0.75 },
   { dir: 'holdout18', total: 80, accuracy: 0.88, coverage: 0.8, perLanguage: 0.7 },
   { dir: 'holdout19', total: 80, accuracy: 0.9, coverage: 0.75, perLanguage: 0.7 },
-  { dir: 'holdout20', total: 80, accuracy: 0.88, coverage: 0.8, perLanguage: 0.7, unwanted: 3 },
-  { dir: 'holdout21', total: 80, accuracy: 0.9, coverage: 0.7, perLanguage: 0.7, unwanted: 2 },
+  { dir: 'holdout20', total: 80, accuracy: 0.88, coverage: 0.8, perLanguage: 0.7 },
+  { dir: 'holdout21', total: 80, accuracy: 0.9, coverage: 0.7, perLanguage: 0.7 },
   { dir: 'holdout22', total: 80, accuracy: 0.93, coverage: 0.75, perLanguage: 0.8 },
   { dir: 'holdout23', total: 80, accuracy: 0.9, coverage: 0.7, perLanguage: 0.75, unwanted: 2 },
   { dir: 'holdout24', total: 80, accuracy: 0.93, coverage: 0.75, perLanguage: 0.8 },
@@ -107,7 +106,7 @@ const CORPORA = [
   { dir: 'holdout26', total: 80, accuracy: 0.92, coverage: 0.7, perLanguage: 0.7 },
   { dir: 'holdout27', total: 80, accuracy: 0.85, coverage: 0.7, perLanguage: 0.7 },
   { dir: 'holdout28', total: 80, accuracy: 0.93, coverage: 0.8, perLanguage: 0.75 },
-  { dir: 'holdout29', total: 80, accuracy: 0.92, coverage: 0.75, perLanguage: 0.75, unwanted: 3 },
+  { dir: 'holdout29', total: 80, accuracy: 0.92, coverage: 0.75, perLanguage: 0.75 },
   { dir: 'holdout30', total: 80, accuracy: 0.92, coverage: 0.8, perLanguage: 0.75 },
   { dir: 'holdout31', total: 80, accuracy: 0.95, coverage: 0.8, perLanguage: 0.85 },
   { dir: 'holdout32', total: 80, accuracy: 0.93, coverage: 0.8, perLanguage: 0.8 },
@@ -156,6 +155,14 @@ const CORPORA = [
   { dir: 'holdout75', total: 80, accuracy: 0.95, coverage: 0.8, perLanguage: 0.75 },
   { dir: 'holdout76', total: 80, accuracy: 0.88, coverage: 0.85, perLanguage: 0.7 },
   { dir: 'holdout77', total: 80, accuracy: 0.9, coverage: 0.85, perLanguage: 0.75 },
+  { dir: 'holdout78', total: 80, accuracy: 0.93, coverage: 0.85, perLanguage: 0.75 },
+  { dir: 'holdout79', total: 80, accuracy: 0.93, coverage: 0.8, perLanguage: 0.75 },
+  { dir: 'holdout80', total: 80, accuracy: 0.92, coverage: 0.85, perLanguage: 0.75 },
+  { dir: 'holdout81', total: 80, accuracy: 0.95, coverage: 0.9, perLanguage: 0.75 },
+  { dir: 'holdout82', total: 80, accuracy: 0.95, coverage: 0.9, perLanguage: 0.75 },
+  { dir: 'holdout83', total: 80, accuracy: 0.93, coverage: 0.8, perLanguage: 0.75 },
+  { dir: 'holdout84', total: 80, accuracy: 0.93, coverage: 0.9, perLanguage: 0.75 },
+  { dir: 'holdout85', total: 80, accuracy: 0.9, coverage: 0.85, perLanguage: 0.75 },
 ];
 
 /** Every corpus's emails as the word model reads them, loaded once. */

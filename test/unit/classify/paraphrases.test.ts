@@ -984,6 +984,21 @@ describe('someone having tampered with the account', () => {
   });
 });
 
+// A Kindle that no longer syncs the books its owner bought: device support, not an article.
+describe('a Kindle e-reader that no longer syncs', () => {
+  it.each([
+    ['en', 'My Kindle Paperwhite stopped syncing last week, the books I bought don\'t show up on it.'],
+    ['de', 'Mein Kindle Paperwhite synchronisiert seit dem Update nicht mehr, die gekauften Bücher fehlen.'],
+    ['fr', 'Ma Kindle Paperwhite ne se synchronise plus, les livres achetés n\'apparaissent pas.'],
+    ['es', 'Mi Kindle Paperwhite ya no sincroniza, los libros que compré no aparecen.'],
+    ['it', 'Il mio Kindle Paperwhite non si sincronizza più, i libri comprati non compaiono.'],
+    ['pt', 'Meu Kindle Paperwhite parou de sincronizar, os livros que comprei não aparecem.'],
+    ['nl', 'Mijn Kindle Paperwhite synchroniseert niet meer, de gekochte boeken staan er niet op.'],
+  ])('%s: no article', async (_language, body) => {
+    expect((await classifyEmail(mail('Kindle', body))).autoReply).toBe(false);
+  });
+});
+
 // "This is what comes up" beside a picture: what the writer sees is in the picture nobody has
 // read, so the overview article may miss it.
 describe('"this is what comes up" beside an attached picture', () => {
