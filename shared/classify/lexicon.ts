@@ -170,6 +170,7 @@ const PROVE_ACCOUNT_OURS =
 /** "In the other one", "en la otra", "nell'altro": the second of two accounts the writer has just named. */
 const OTHER_ACCOUNT =
   "(?:\\bin (?:the |my )?other (?:one|account)|\\bon (?:the |my )?other (?:one|account)|\\bthe other (?:one|account) (?:has|holds|contains)|\\ben (?:la otra|el otro)\\b|\\b(?:in der anderen|im anderen|auf dem anderen)\\b|\\b(?:dans|sur) l'autre\\b|\\b(?:nell|sull)'altro\\b|\\b(?:na outra|no outro)\\b|\\b(?:in|op) het andere\\b|\\bin de andere\\b|もう一(?:つ|方)の(?:アカウント)?(?:に|で)は)";
+/** A small number in words or digits ("two", "dos", "drie", "3"): how many titles the writer names. */
 const SMALL_COUNT = '(?:two|three|four|five|dos|tres|cuatro|cinco|due|tre|quattro|cinque|deux|trois|quatre|cinq|zwei|drei|vier|funf|twee|drie|vijf|dois|duas|quatro|\\d)';
 
 // Books on both of the writer's accounts: titles to be moved to the old one ("que pasen los 2
